@@ -11,6 +11,8 @@ Commands (run from the repository's top folder)::
     python -m helpers.course readme           # rewrite the course map in README.md
     python -m helpers.course checksums        # record each data file's sha256 in its schema
     python -m helpers.course datadoc          # rewrite data/README.md from the schemas
+    python -m helpers.course student OUTDIR   # write the student edition (no solutions)
+    python -m helpers.course key OUTDIR       # write the answer key
 
 Example
 -------
@@ -166,6 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("readme", help="rewrite the course map in README.md from notebooks/course.json")
     commands.add_parser("checksums", help="record each data file's sha256 in its schema")
     commands.add_parser("datadoc", help="rewrite data/README.md from the schemas")
+    for edition, what in (("student", "the student edition (solutions removed)"), ("key", "the answer key")):
+        command = commands.add_parser(edition, help=f"write {what} of the ready notebooks to OUTDIR")
+        command.add_argument("outdir", type=Path, help="folder to write the notebooks to, e.g. build/student")
     args = parser.parse_args(argv)
 
     if args.command == "map":
@@ -179,6 +184,11 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "datadoc":
         (DATA_DIR / "README.md").write_text(data_dictionary(), encoding="utf-8")
         print(f"Wrote {DATA_DIR / 'README.md'}")
+    elif args.command in ("student", "key"):
+        from helpers import editions
+
+        written = editions.build(args.command, args.outdir)
+        print(f"Wrote the {args.command} edition of {len(written)} notebooks to {args.outdir}")
     return 0
 
 
