@@ -149,6 +149,7 @@ def test_zhurong_distance_never_decreases():
     assert traverse["cumulative_distance_m"].is_monotonic_increasing
     assert traverse["sols_on_surface"].dropna().is_monotonic_increasing
     assert traverse["cumulative_distance_m"].iloc[0] == 0
+    assert traverse["cumulative_distance_m"].iloc[-1] == pytest.approx(1921)
 
 
 def test_zhurong_never_drove_faster_than_a_rover_can():
