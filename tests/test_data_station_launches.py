@@ -21,6 +21,11 @@ def centuries():
 
 
 @pytest.fixture(scope="module")
+def by_year():
+    return data.load("long_march_by_year").set_index("year")
+
+
+@pytest.fixture(scope="module")
 def crews():
     return data.load("shenzhou_crews")
 
@@ -145,6 +150,46 @@ def test_the_latest_100_launches_took_about_22_months(centuries):
 def test_each_hundred_came_faster_than_the_one_before(centuries):
     gaps = centuries["launch_date"].diff().dropna()
     assert gaps.is_monotonic_decreasing, f"gaps between 100th launches: {gaps.dt.days.tolist()} days"
+
+
+# ---------- Long March: official yearly totals ----------
+
+def test_years_are_listed_once_in_order(by_year):
+    assert by_year.index.is_monotonic_increasing and by_year.index.is_unique
+
+
+def test_successes_and_failures_add_up(by_year):
+    both = by_year.dropna(subset=["successes", "failures"])
+    assert len(both) >= 4
+    assert (both["successes"] + both["failures"] == both["launches"]).all()
+
+
+def test_success_streaks_grow_by_the_launches_of_a_perfect_year(by_year):
+    streak = by_year["consecutive_successes_at_year_end"].dropna()
+    pairs = [(year, year + 1) for year in streak.index if year + 1 in streak.index]
+    assert pairs, "expected at least two consecutive years with a stated success streak"
+    for year, following in pairs:
+        assert by_year.loc[following, "failures"] == 0
+        assert streak[following] - streak[year] == by_year.loc[following, "launches"], following
+
+
+def test_yearly_totals_fit_between_the_100th_launches(by_year, centuries):
+    """A calendar year lying wholly between two 100th launches cannot hold more than 100 launches."""
+    dates = centuries["launch_date"].tolist()
+    checked = 0
+    for start, end in zip(dates, dates[1:], strict=False):
+        inside = [y for y in by_year.index if pd.Timestamp(y, 1, 1) > start and pd.Timestamp(y, 12, 31) <= end]
+        if inside:
+            checked += 1
+            assert by_year.loc[inside, "launches"].sum() <= 100, inside
+    assert checked >= 1
+
+
+def test_recent_years_are_faster_than_the_early_decades(by_year, centuries):
+    """Every listed year beats the average rate of the first 100 launches (100 in 37 years)."""
+    first = centuries.set_index("launch_number")["launch_date"]
+    early_rate_per_year = 99 / years_between(first[1], first[100])
+    assert (by_year["launches"] > 10 * early_rate_per_year).all()
 
 
 # ---------- Shenzhou crews ----------
