@@ -705,13 +705,14 @@ class TableQuestion(Question):
         if len(table) != len(expected):
             return self.cannot_check(f"your table has {len(table)} rows")
         got, want = _normalised(table[columns]), _normalised(expected[columns])
-        if not self.order_matters:
-            got, want = _sorted_rows(got), _sorted_rows(want)
-        elif _tables_equal(_sorted_rows(got), _sorted_rows(want), self):
+        if self.order_matters and _tables_equal(got, want, self):
+            return self.correct()
+        got, want = _sorted_rows(got), _sorted_rows(want)
+        if _tables_equal(got, want, self):
+            if not self.order_matters:
+                return self.correct()
             return self.incorrect(value, "The right rows, but in the wrong order: sort them as "
                                          "the question asks (`.sort_values(...)`).")
-        if _tables_equal(got, want, self):
-            return self.correct()
         return self.incorrect(value, self._difference(got, want))
 
     def _difference(self, got, want) -> str:
