@@ -163,6 +163,9 @@ def solution_cell_problems(notebook) -> list[str]:
             problems.append(f"{where}: tagged '{SOLUTION_TAG}' but has no {BEGIN} / {END}")
         problems += [f"{where}: {p}" for p in marker_problems(cell.source)]
         nbgrader = cell.get("metadata", {}).get("nbgrader", {})
+        if not nbgrader:
+            problems.append(f"{where}: no nbgrader metadata; add {NBGRADER_SOLUTION} and a grade_id")
+            continue
         wrong = [k for k, v in NBGRADER_SOLUTION.items() if nbgrader.get(k) != v]
         if wrong:
             problems.append(f"{where}: nbgrader metadata needs {NBGRADER_SOLUTION} "
