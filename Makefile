@@ -8,11 +8,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8888
 
-.PHONY: lab test system-deps lint clean help
+.PHONY: lab test bench system-deps lint clean help
 
 help:
 	@echo "make lab    open the course in JupyterLab (http://127.0.0.1:$(PORT))"
 	@echo "make test   run every test: helpers, data, notebooks (nbval), lint, browser"
+	@echo "make bench  time what learners feel: notebooks, widgets, memory, start-up (see README)"
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "The course needs Python 3.11 or newer; this is " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...")'
@@ -53,6 +54,11 @@ lint: $(VENV)/.installed-test
 
 test: $(VENV)/.installed-test system-deps lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval-lax
+
+# A benchmark, not a test: it prints a table of timings against their targets and
+# writes bench/results/latest.json; it exits 0 whatever the timings.
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/bench_course.py
 
 clean:
 	rm -rf $(VENV) editions build *.egg-info
