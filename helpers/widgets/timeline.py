@@ -1,68 +1,14 @@
-"""The course's interactive widgets, each built by a function that returns it.
-
-Every factory returns an ``ipywidgets.VBox`` with two extra attributes, so tests
-and the benchmark can drive it without a browser:
-
-- ``controls``: a dict of the widgets a learner moves (sliders, dropdowns);
-- ``summary``: an ``HTML`` widget whose text states the numbers the plot shows.
-
-Callbacks update the figure's artists in place and send the picture to an
-``ipywidgets.Image`` (no ``with out:`` blocks, which only work in a live front
-end), so a change of value shows at once and can be checked in a test:
-
->>> from helpers import widgets
->>> w = widgets.timeline()                                   # doctest: +SKIP
->>> w.controls["programme"].value = "Chang'e"                # doctest: +SKIP
->>> w.summary.value                                          # doctest: +SKIP
-'<b>12 milestones</b> of Chang'e from 2007 to 2024 ...'
-
-``FACTORIES`` lists every widget the course ships, by name, so the tests and
-``make bench`` can find them all.
-"""
+"""The milestone timeline: every event of the programme as a dot, filtered by programme and years."""
 
 from __future__ import annotations
 
-import io
-
 import ipywidgets as ipw
 import pandas as pd
-import PIL.Image
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 
 from helpers import data, style
+from helpers.widgets.base import assemble, figure_png, widget_figure
 
 ALL = "All programmes"
-
-
-def widget_figure(figsize=(9, 4.5)):
-    """Return a (figure, axes) pair for a widget, outside pyplot so the notebook never shows it twice."""
-    fig = Figure(figsize=figsize, dpi=90)
-    FigureCanvasAgg(fig)
-    return fig, fig.add_subplot()
-
-
-def figure_png(fig) -> bytes:
-    """Render a matplotlib figure to PNG bytes (for an ``ipywidgets.Image``).
-
-    Draws the canvas at the figure's own size and encodes it with light
-    compression: about twice as fast as ``fig.savefig``, which keeps sliders instant.
-    """
-    fig.canvas.draw()
-    width, height = fig.canvas.get_width_height()
-    buffer = io.BytesIO()
-    PIL.Image.frombuffer("RGBA", (width, height), fig.canvas.buffer_rgba()).save(
-        buffer, format="png", compress_level=1
-    )
-    return buffer.getvalue()
-
-
-def _assemble(controls: dict, image: ipw.Image, summary: ipw.HTML) -> ipw.VBox:
-    """Lay out controls above the picture and the summary; attach the test hooks."""
-    box = ipw.VBox([ipw.HBox(list(controls.values())), image, summary])
-    box.controls = controls
-    box.summary = summary
-    return box
 
 
 def timeline(milestones: pd.DataFrame | None = None) -> ipw.VBox:
@@ -114,7 +60,7 @@ def timeline(milestones: pd.DataFrame | None = None) -> ipw.VBox:
     programme.observe(update, names="value")
     span.observe(update, names="value")
     update()
-    return _assemble({"programme": programme, "years": span}, image, summary)
+    return assemble({"programme": programme, "years": span}, image, summary)
 
 
 def _timeline_summary(chosen: pd.DataFrame, programme: str, span: tuple[int, int]) -> str:
@@ -127,8 +73,3 @@ def _timeline_summary(chosen: pd.DataFrame, programme: str, span: tuple[int, int
         for row in chosen.tail(5).itertuples()
     )
     return f"{head}. The latest:<ul>{rows}</ul>"
-
-
-FACTORIES = {
-    "timeline": timeline,
-}
