@@ -53,6 +53,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check helpers tests notebooks
 
 test: $(VENV)/.installed-test system-deps lint
+	rm -rf build/student && $(BIN)/python -m helpers.course student build/student
 	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval-lax
 
 # A benchmark, not a test: it prints a table of timings against their targets and

@@ -125,7 +125,8 @@ def _read(path: Path) -> list[dict]:
 
 def _write(path: Path, records: list[dict]) -> None:
     """Replace ``path`` with ``records`` in one step (call with the lock held)."""
-    text = json.dumps({"format": FORMAT, "checks": records}, indent=0, ensure_ascii=False)
+    lines = ",\n".join(json.dumps(r, ensure_ascii=False) for r in records)  # one check a line
+    text = f'{{"format": {FORMAT}, "checks": [\n{lines}\n]}}'
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
