@@ -1,0 +1,359 @@
+"""Every ready notebook, opened the way a learner opens it: JupyterLab in a real browser.
+
+nbval proves the Python runs; only a browser shows whether the widgets render (a
+mismatch between ipywidgets and its JupyterLab extension shows only on the page, as
+"Error displaying widget" or "Loading widget..."). For each notebook that
+``helpers.course.ready_notebooks()`` lists, the test opens it in JupyterLab in
+headless Chromium, waits for a kernel that is really idle, runs all cells, checks the
+page, saves a screenshot in ``build/browser-screenshots/`` and moves one widget with
+the keyboard, checking the number the widget then shows against the data.
+
+Run it alone with ``make test-browser``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import course, data
+from helpers.exercises import LABELS, Outcome
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOKS = course.ready_notebooks()
+STUDENT_EDITION_NOTEBOOK = "00_start_here.ipynb"
+
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+BROKEN_WIDGET_TEXTS = ("Error displaying widget", "model not found", "Loading widget")
+VIEWPORT = {"width": 1280, "height": 900}
+TALLEST_SCREENSHOT_PX = 15000
+KERNEL_READY_S = 60
+RUN_ALL_S = 90
+WIDGET_ANSWER_S = 15
+
+# Wait for the app, the notebook's panel, its session and a kernel that has answered
+# kernel_info and reports idle (right after the kernel-ready promise its status is still
+# "unknown"; Run All sent then does nothing). Resolves with the kernel's name.
+WAIT_FOR_KERNEL_JS = """
+async ([path, timeoutMs]) => {
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const ready = (async () => {
+    const app = window.jupyterapp;
+    await app.started;
+    await app.restored;
+    let panel = null;
+    while (panel === null) {
+      for (const widget of app.shell.widgets('main')) {
+        if (widget.context && widget.context.path === path) panel = widget;
+      }
+      if (panel === null) await sleep(100);
+    }
+    await panel.context.ready;
+    await panel.sessionContext.ready;
+    const kernel = panel.sessionContext.session.kernel;
+    await kernel.info;
+    while (kernel.status !== 'idle' || kernel.connectionStatus !== 'connected') await sleep(100);
+    app.shell.collapseLeft();
+    window.__courseNotebook = panel;
+    return kernel.name;
+  })();
+  const timeout = sleep(timeoutMs).then(() => { throw new Error(`no idle kernel for ${path} after ${timeoutMs} ms`); });
+  return Promise.race([ready, timeout]);
+}
+"""
+
+START_RUN_ALL_JS = """
+() => {
+  window.__courseRunAll = null;
+  window.jupyterapp.commands.execute('notebook:run-all-cells').then(
+    (ok) => { window.__courseRunAll = {ok: ok !== false, error: null}; },
+    (error) => { window.__courseRunAll = {ok: false, error: String(error)}; });
+}
+"""
+
+# Run All has returned, the kernel is idle again and no prompt still shows [*].
+RUN_FINISHED_JS = """
+() => {
+  const panel = window.__courseNotebook;
+  const prompts = [...panel.content.node.querySelectorAll('.jp-InputPrompt')];
+  return window.__courseRunAll !== null
+    && panel.sessionContext.session.kernel.status === 'idle'
+    && !prompts.some((prompt) => prompt.textContent.includes('[*]'));
+}
+"""
+
+# What the notebook's model holds after the run: error outputs and widget outputs.
+MODEL_OUTPUTS_JS = """
+(widgetMime) => {
+  const cells = window.__courseNotebook.content.model.cells;
+  const errors = [];
+  let widgetOutputs = 0;
+  for (let index = 0; index < cells.length; index++) {
+    const cell = cells.get(index);
+    if (cell.type !== 'code') continue;
+    for (const output of cell.outputs.toJSON()) {
+      if (output.output_type === 'error') errors.push(`cell ${index + 1}: ${output.ename}: ${output.evalue}`);
+      if (output.data && output.data[widgetMime]) widgetOutputs += 1;
+    }
+  }
+  return {errors, widgetOutputs};
+}
+"""
+
+# What the page shows: widget views at the top of cell outputs (rendered = has a size
+# and is not hidden), images in outputs (loaded = decoded with a non-zero size),
+# tracebacks on stderr, and the page's whole text.
+PAGE_STATE_JS = """
+() => {
+  const notebook = window.__courseNotebook.content.node;
+  const shown = (element) => {
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
+  };
+  const views = [...notebook.querySelectorAll('.jp-Cell-outputArea .jp-OutputArea-output > .jupyter-widgets')]
+    .filter((view) => view.closest('.jp-Cell-outputArea').closest('.jupyter-widgets') === null);
+  const images = [...notebook.querySelectorAll('.jp-OutputArea-output img')];
+  const stderrSelector = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]';
+  const stderr = [...notebook.querySelectorAll(stderrSelector)];
+  return {
+    widgetViews: views.length,
+    hiddenWidgetViews: views.filter((view) => !shown(view)).length,
+    imagesLoaded: images.filter((image) => image.complete && image.naturalWidth > 0 && image.naturalHeight > 0).length,
+    imagesBroken: images.filter((image) => image.complete && image.naturalWidth === 0).length,
+    tracebacks: stderr.map((output) => output.textContent).filter((text) => text.includes('Traceback')),
+    text: document.body.textContent,
+  };
+}
+"""
+
+# The verdicts shown under each exercise check, i.e. each code cell that calls
+# ``.check(``: bold labels at the start of markdown outputs (helpers.exercises.Feedback),
+# e.g. "Not attempted yet". Cells that only demonstrate ``.feedback(...)`` are left out.
+CHECK_VERDICTS_JS = """
+(labels) => window.__courseNotebook.content.widgets
+  .map((cell, index) => ({cell, index}))
+  .filter(({cell}) => cell.model.type === 'code' && cell.model.sharedModel.getSource().includes('.check('))
+  .map(({cell, index}) => ({
+    cell: index + 1,
+    verdicts: [...cell.node.querySelectorAll('.jp-OutputArea-output.jp-RenderedMarkdown span')]
+      .map((span) => span.textContent.trim())
+      .filter((text) => labels.includes(text)),
+  }))
+"""
+
+NOTEBOOK_SCROLL_EXTRA_PX_JS = """
+() => {
+  const scroller = window.__courseNotebook.content.node.querySelector('.jp-WindowedPanel-outer')
+    || window.__courseNotebook.content.node;
+  return scroller.scrollHeight - scroller.clientHeight;
+}
+"""
+
+
+# ---------------------------------------------------------------------------
+# One widget per notebook, driven with the mouse and keyboard. Each driver gets the page
+# (with the notebook already run) and asserts the number the widget shows.
+# ---------------------------------------------------------------------------
+
+def first_number(pattern: str, text: str) -> int:
+    """Return the integer captured by ``pattern`` in ``text``; fail with both shown if absent."""
+    match = re.search(pattern, text)
+    assert match, f"Expected text matching {pattern!r}, the page shows: {text!r}"
+    return int(match.group(1))
+
+
+def drive_milestone_timeline(page) -> str:
+    """00: pick the programme after "All programmes" in the timeline's dropdown.
+
+    The summary must then count that programme's milestones in data/milestones.csv
+    (within the years the slider shows), name the programme, and the picture must change.
+    """
+    from playwright.sync_api import expect
+
+    milestones = data.load("milestones")
+    dropdown = page.locator(".widget-dropdown").filter(has=page.locator("label", has_text=re.compile("^Programme$")))
+    timeline = page.locator(".widget-vbox").filter(has=dropdown).filter(has=page.locator(".widget-image")).last
+    select = timeline.locator(".widget-dropdown select").first
+    summary = timeline.locator(".widget-html-content").first
+    image = timeline.locator(".widget-image").first
+
+    first_year, last_year = (int(year) for year in re.findall(r"\d{4}", timeline.locator(".widget-readout").first
+                                                               .inner_text())[:2])
+    years = milestones["date"].dt.year
+    in_span = (years >= first_year) & (years <= last_year)
+    shown_before = first_number(r"(\d+) milestones?", summary.inner_text())
+    assert shown_before == int(in_span.sum()), (
+        f"Before any change the timeline should count all {int(in_span.sum())} milestones of "
+        f"{first_year}-{last_year} in data/milestones.csv; it shows {shown_before}."
+    )
+    picture_before = image.get_attribute("src")
+
+    select.click()  # opens the list, as a learner's click does; the keys then pick the next entry
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    chosen = select.input_value()
+    assert chosen in set(milestones["programme"]), f"The dropdown now shows {chosen!r}, not a programme of the data."
+    expected = int((in_span & (milestones["programme"] == chosen)).sum())
+    assert expected != shown_before, f"{chosen!r} has as many milestones as all programmes: pick another to test."
+
+    expect(summary).to_contain_text(re.compile(rf"\b{expected} milestones?\b"), timeout=WIDGET_ANSWER_S * 1000)
+    expect(summary).to_contain_text(chosen)
+    expect(image).not_to_have_attribute("src", picture_before or "", timeout=WIDGET_ANSWER_S * 1000)
+    return f"Programme -> {chosen}: {expected} milestones"
+
+
+WIDGET_DRIVERS = {
+    "00_start_here.ipynb": drive_milestone_timeline,
+}
+
+
+# ---------------------------------------------------------------------------
+# Opening, running and checking a notebook
+# ---------------------------------------------------------------------------
+
+def open_notebook(page, lab, relative_path: str) -> None:
+    """Open a notebook in JupyterLab and wait until its kernel is connected and idle."""
+    page.goto(lab.tree_url(relative_path))
+    page.wait_for_function("() => window.jupyterapp !== undefined", timeout=KERNEL_READY_S * 1000)
+    page.evaluate(WAIT_FOR_KERNEL_JS, [relative_path, KERNEL_READY_S * 1000])
+    page.locator("#jp-main-statusbar").get_by_text(re.compile(r"\|\s*Idle")).wait_for(timeout=KERNEL_READY_S * 1000)
+
+
+def run_all(page) -> dict:
+    """Run all cells from JupyterLab's own command and wait until every cell has finished."""
+    page.evaluate(START_RUN_ALL_JS)
+    page.wait_for_function(RUN_FINISHED_JS, timeout=RUN_ALL_S * 1000, polling=200)
+    return page.evaluate("() => window.__courseRunAll")
+
+
+def settle_widgets(page, widget_outputs: int) -> None:
+    """Give widget views time to render after the run (they load asynchronously)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    settled = f"""
+    () => {{
+      const state = ({PAGE_STATE_JS})();
+      return state.widgetViews >= {widget_outputs} && !state.text.includes('Loading widget');
+    }}"""
+    try:
+        page.wait_for_function(settled, timeout=WIDGET_ANSWER_S * 1000, polling=200)
+    except PlaywrightTimeout:
+        pass  # check_page says what is missing
+
+
+def page_problems(page, run: dict) -> list[str]:
+    """Return every problem a learner would see on the run notebook, in plain words."""
+    model = page.evaluate(MODEL_OUTPUTS_JS, WIDGET_MIME)
+    state = page.evaluate(PAGE_STATE_JS)
+    problems = []
+    if not run["ok"]:
+        problems.append(f"Run All did not complete cleanly ({run['error'] or 'a cell failed'}).")
+    problems += [f"Error output in {error}" for error in model["errors"]]
+    if not model["errors"]:  # an error output also shows as a traceback: report it once
+        problems += [f"Traceback on stderr: {text[:300]}" for text in state["tracebacks"]]
+    problems += [f"The page shows {text!r}." for text in BROKEN_WIDGET_TEXTS if text in state["text"]]
+    if state["widgetViews"] != model["widgetOutputs"]:
+        problems.append(f"{model['widgetOutputs']} widget outputs but {state['widgetViews']} widget views rendered.")
+    if state["hiddenWidgetViews"]:
+        problems.append(f"{state['hiddenWidgetViews']} widget views have no size or are hidden.")
+    if state["imagesBroken"]:
+        problems.append(f"{state['imagesBroken']} images in outputs failed to load.")
+    if state["imagesLoaded"] == 0:
+        problems.append("No figure rendered: no image with a non-zero size in any output.")
+    return problems
+
+
+def save_screenshot(page, path: Path) -> None:
+    """Save the whole notebook as one picture: the window is made as tall as the notebook first."""
+    extra_px = page.evaluate(NOTEBOOK_SCROLL_EXTRA_PX_JS)
+    height = min(VIEWPORT["height"] + max(extra_px, 0), TALLEST_SCREENSHOT_PX)
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
+    page.wait_for_timeout(300)  # let JupyterLab lay the taller window out
+    page.screenshot(path=str(path), full_page=True)
+
+
+def shut_kernel_down(page) -> None:
+    """Stop the notebook's kernel now, so kernels do not pile up over the session.
+
+    Quietly does nothing if the page is gone: the server's shutdown stops every kernel anyway.
+    """
+    from playwright.sync_api import Error as PlaywrightError
+
+    with contextlib.suppress(PlaywrightError):
+        page.evaluate("() => window.__courseNotebook && window.__courseNotebook.sessionContext.shutdown()")
+
+
+def run_and_check(page, lab, relative_path: str, screenshot: Path) -> list[str]:
+    """Open, run all, lay out tall, screenshot and check one notebook; return the problems found."""
+    open_notebook(page, lab, relative_path)
+    run = run_all(page)
+    model = page.evaluate(MODEL_OUTPUTS_JS, WIDGET_MIME)
+    try:
+        settle_widgets(page, model["widgetOutputs"])
+    finally:
+        save_screenshot(page, screenshot)
+    print(f"Screenshot of {relative_path}: {screenshot}")
+    return page_problems(page, run)
+
+
+# ---------------------------------------------------------------------------
+# The tests
+# ---------------------------------------------------------------------------
+
+def test_the_course_has_notebooks_to_open():
+    assert NOTEBOOKS, "helpers.course.ready_notebooks() lists no notebook: the browser test has nothing to open."
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[path.name for path in NOTEBOOKS])
+def test_notebook_runs_and_its_widgets_work_in_jupyterlab(notebook: Path, lab, browser, screenshot_dir):
+    driver = WIDGET_DRIVERS.get(notebook.name)
+    assert driver is not None, (
+        f"{notebook.name} is ready but tests/browser/test_jupyterlab.py has no entry for it in WIDGET_DRIVERS: "
+        "add a function that moves one of its widgets and checks the number it then shows."
+    )
+    screenshot = screenshot_dir / f"{notebook.stem}.png"
+    page = browser.new_page(viewport=VIEWPORT)
+    try:
+        problems = run_and_check(page, lab, f"course/{notebook.name}", screenshot)
+        assert not problems, f"{notebook.name} in JupyterLab (screenshot: {screenshot}):\n- " + "\n- ".join(problems)
+        print(f"{notebook.name}: {driver(page)}")
+    finally:
+        shut_kernel_down(page)
+        page.close()
+
+
+def test_student_edition_checks_say_not_attempted(lab, browser, screenshot_dir):
+    """The student edition of the start notebook runs clean, and every exercise check says "Not attempted yet"."""
+    outdir = lab.root_dir / "student"
+    build = subprocess.run(
+        [sys.executable, "-m", "helpers.course", "student", str(outdir)],
+        cwd=course.ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert build.returncode == 0, f"`python -m helpers.course student` failed:\n{build.stdout}{build.stderr}"
+    assert (outdir / STUDENT_EDITION_NOTEBOOK).exists(), f"The student edition has no {STUDENT_EDITION_NOTEBOOK}."
+
+    screenshot = screenshot_dir / f"{Path(STUDENT_EDITION_NOTEBOOK).stem}-student.png"
+    page = browser.new_page(viewport=VIEWPORT)
+    try:
+        problems = run_and_check(page, lab, f"student/{STUDENT_EDITION_NOTEBOOK}", screenshot)
+        checks = page.evaluate(CHECK_VERDICTS_JS, list(LABELS.values()))
+    finally:
+        shut_kernel_down(page)
+        page.close()
+    not_attempted = LABELS[Outcome.NOT_ATTEMPTED]
+    if not checks:
+        problems.append("The notebook has no exercise check (no cell calls `.check(`).")
+    problems += [f"The check in cell {check['cell']} shows {check['verdicts']}, not [{not_attempted!r}]."
+                 for check in checks if check["verdicts"] != [not_attempted]]
+    assert not problems, (
+        f"Student edition of {STUDENT_EDITION_NOTEBOOK} in JupyterLab (screenshot: {screenshot}):\n- "
+        + "\n- ".join(problems)
+    )
+    print(f"Student edition: {len(checks)} exercise checks, each showing {not_attempted!r}")
