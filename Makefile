@@ -13,6 +13,7 @@ PORT   ?= 8888
 help:
 	@echo "make lab    open the course in JupyterLab (http://127.0.0.1:$(PORT))"
 	@echo "make test   run every test: helpers, data, notebooks (nbval), lint, browser"
+	@echo "make test-browser  only the browser test: each notebook in JupyterLab in headless Chromium"
 	@echo "make bench  time what learners feel: notebooks, widgets, memory, start-up (see README)"
 
 $(VENV)/bin/python:
@@ -60,6 +61,12 @@ test: $(VENV)/.installed-test system-deps lint
 # writes bench/results/latest.json; it exits 0 whatever the timings.
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/bench_course.py
+
+# The browser test alone (tests/browser, also part of `make test`): every ready notebook
+# opened in JupyterLab in headless Chromium, run, checked, one widget moved, and a
+# screenshot of each saved in build/browser-screenshots/. -rsP prints those paths.
+test-browser: $(VENV)/.installed-test system-deps
+	$(BIN)/python -m pytest -m browser -rsP tests/browser
 
 clean:
 	rm -rf $(VENV) editions build *.egg-info
