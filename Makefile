@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8888
 
-.PHONY: lab test bench system-deps lint clean help
+.PHONY: lab test test-browser bench system-deps lint clean help
 
 help:
 	@echo "make lab    open the course in JupyterLab (http://127.0.0.1:$(PORT))"
