@@ -42,12 +42,12 @@ no answer is left in it).
 
 Example
 -------
->>> q = NumberQuestion(id="99.1", notebook="99", prompt="Metres in a kilometre",
-...                    expected=1000, unit="m", rtol=0, atol=0)
->>> q.feedback(1000)
+>>> q = NumberQuestion(id="99.1", notebook="99", prompt="Orbital speed of Tiangong",
+...                    expected=7.68, unit="km/s", rtol=0.01)
+>>> q.feedback(7.7)
 Correct
->>> q.feedback(1)  # doctest: +ELLIPSIS
-Incorrect: Your answer, `1`, is about 1000 times too small: ... The question asks for m.
+>>> q.feedback(7680)  # doctest: +ELLIPSIS
+Incorrect: Your answer, `7680`, is about 1000 times too big: a unit slip? ... The question asks for km/s.
 >>> q.feedback(____)
 Not attempted yet: Replace `____` with your answer in the cell above, run it, then run this check again.
 """
@@ -163,16 +163,21 @@ def _verdict(outcome: Outcome, text: str = "") -> Feedback:
     return Feedback(LABELS[outcome], text, COLOURS[outcome.value], outcome)
 
 
+def _code(text: str, limit: int = 60) -> str:
+    """Return ``text`` as a short, one-line markdown code span (safe for any text)."""
+    text = " ".join(text.replace("`", "'").split())
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    return f"`{text}`"
+
+
 def _show(value, limit: int = 60) -> str:
     """Return a short markdown code span showing a learner's value, whatever it is."""
     try:
         text = repr(value)
     except Exception:
         text = f"a {type(value).__name__}"
-    text = " ".join(text.replace("`", "'").split())
-    if len(text) > limit:
-        text = text[: limit - 3] + "..."
-    return f"`{text}`"
+    return _code(text, limit)
 
 
 def _type_name(value) -> str:
@@ -519,8 +524,11 @@ class NumberQuestion(Question):
     ``expected`` is a number or a zero-argument callable returning one. Correct
     when ``abs(answer - expected) <= max(rtol * abs(expected), atol)``. ``unit``
     is named in the messages. Slips by 1000, 60, 3600, 24, 86400, 365.25, 180/pi,
-    100 and the sign are recognised (see :data:`GENERIC_SLIPS`); add a question's
-    own with ``slips=[(factor_or_predicate, message), ...]``.
+    100 and the sign are recognised (see :data:`GENERIC_SLIPS`) unless
+    ``unit_slips=False``; by default they are off for exact whole-number answers
+    (``rtol=0, atol<1``: counts and years, where "hours instead of days" would
+    mislead), which get an off-by-one message instead. Add a question's own
+    slips with ``slips=[(factor_or_predicate, message), ...]``.
 
     >>> q = NumberQuestion(id="99.2", notebook="99", prompt="Speed", expected=7.67,
     ...                    unit="km/s", rtol=0.01)
@@ -529,11 +537,12 @@ class NumberQuestion(Question):
     """
 
     def __init__(self, *, expected, unit: str = "", rtol: float = 1e-3, atol: float = 0.0,
-                 **common):
+                 unit_slips: bool | None = None, **common):
         super().__init__(expected=expected, **common)
         self.unit = unit
         self.rtol = rtol
         self.atol = atol
+        self.unit_slips = not (rtol == 0 and atol < 1) if unit_slips is None else unit_slips
 
     def expects(self) -> str:
         return f"a single number, in {self.unit}" if self.unit else "a single number"
@@ -549,7 +558,7 @@ class NumberQuestion(Question):
         slip = find_slip(number, expected, self.rtol, self.atol, declared)
         if slip:
             return _verdict(Outcome.INCORRECT, slip)
-        slip = find_slip(number, expected, self.rtol, self.atol)
+        slip = find_slip(number, expected, self.rtol, self.atol) if self.unit_slips else ""
         if not slip and expected.is_integer() and abs(number - expected) == 1 and self.atol < 1:
             slip = ("off by one: did you count one too many or too few "
                     "(both ends of a range, or a row you meant to leave out)?")
@@ -821,7 +830,7 @@ class FunctionQuestion(Question):
             except Exception as error:
                 return self.cannot_check(
                     f"your function raised {_type_name(error)} when called as `{call}`: "
-                    f"{_first_line(error)}"
+                    f"{_code(_first_line(error), limit=120)}"
                 )
             if got is ____:
                 return _verdict(Outcome.NOT_ATTEMPTED, "Your function still returns `____`: "
@@ -946,10 +955,13 @@ class ChoiceQuestion(Question):
         return self.incorrect(letter, self.explanations.get(letter, f"{letter} is not the answer."))
 
 
+def _normal(text: str) -> str:
+    return " ".join(str(text).split()).strip("().").strip().casefold()
+
+
 def _letter(answer: str, options: dict) -> str | None:
-    cleaned = " ".join(answer.strip().strip(").").split()).casefold()
     for letter, text in options.items():
-        if cleaned in (letter.casefold(), " ".join(str(text).split()).casefold()):
+        if _normal(answer) in (letter.casefold(), _normal(text)):
             return letter
     return None
 

@@ -1,6 +1,7 @@
 """helpers.editions: the student edition keeps no solution, the answer key is the notebook minus outputs,
 solution cells are checked for well-formedness, and both editions run in their exercise mode."""
 
+import doctest
 import json
 import os
 
@@ -160,3 +161,8 @@ def test_ready_notebooks_solution_cells_are_well_formed_and_never_reach_students
     assert leaked == [], f"{path.name}: solution lines in the student edition: {leaked}"
     key = editions.key_notebook(source)
     assert [c.source for c in key.cells] == [c.source for c in source.cells]
+
+
+def test_docstring_examples_run():
+    result = doctest.testmod(editions)
+    assert result.attempted >= 1 and result.failed == 0

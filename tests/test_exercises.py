@@ -1,6 +1,7 @@
 """Contract tests for helpers.exercises: every question type accepts every correct form of an
 answer, names each known slip, says what it expected when it can't check, and never raises."""
 
+import doctest
 import math
 import subprocess
 import sys
@@ -86,9 +87,13 @@ def test_generic_unit_slips(expected, answer, message):
     number_question(expected, rtol=1e-3).assert_check_failed(answer, message_contains=message)
 
 
-def test_off_by_one_on_a_count():
-    count = number_question(68, rtol=0, atol=0.5, unit="launches")
-    count.assert_check_failed(69, message_contains="off by one")
+def test_counts_get_off_by_one_and_no_unit_slips():
+    count = number_question(5, rtol=0, atol=0, unit="milestones")
+    count.assert_check_failed(6, message_contains="off by one")
+    assert count.feedback(120).text == "Your answer, `120`, is too big. The question asks for milestones."
+    count.assert_check_failed(-5, message_contains="wrong sign")  # the sign slip stays on
+    assert number_question(5, rtol=0, atol=0, unit_slips=True).feedback(120).text.startswith(
+        "Your answer, `120`, is about 24 times too big")
 
 
 def test_declared_factor_slip_beats_the_generic_message():
@@ -230,7 +235,7 @@ def test_an_exception_in_the_learners_function_is_reported_as_theirs(bank):
 
     verdict = bank.q5.feedback(speed)
     assert verdict.outcome is Outcome.CANNOT_CHECK
-    assert "Your function raised ZeroDivisionError when called as `speed(390)`: division by zero" in verdict.text
+    assert "Your function raised ZeroDivisionError when called as `speed(390)`: `division by zero`" in verdict.text
     assert "Traceback" not in verdict.text and "File " not in verdict.text
 
 
@@ -421,6 +426,11 @@ def test_undefined_name_in_a_check_cell_gets_one_plain_sentence(tmp_path):
                                   "or write your answer there first.")
     assert other_part.startswith(" NameError")  # the cell still counts as failed
     assert "Traceback" in other_part and "name 'prnt' is not defined" in other_part  # elsewhere: the usual one
+
+
+def test_docstring_examples_run():
+    result = doctest.testmod(exercises)
+    assert result.attempted >= 8 and result.failed == 0
 
 
 def test_the_handler_is_not_installed_twice_or_over_another():

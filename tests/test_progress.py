@@ -1,5 +1,6 @@
 """helpers.progress: where the file lives, atomic and concurrent-safe writes, damaged files, the progress table."""
 
+import doctest
 import json
 import os
 import subprocess
@@ -147,3 +148,9 @@ def test_bank_lists_questions_in_order_and_reports_problems(course_with_bank, mo
     broken.b = NumberQuestion(id="96.1", notebook="96", prompt="p", expected=1)
     monkeypatch.setitem(sys.modules, "helpers.questions.nb96", broken)
     assert questions.bank_problems("96") == ["96.1: the id is used twice", "96.1: no hints", "96.1: no solution"]
+
+
+def test_docstring_examples_run():
+    for module in (progress, questions):
+        result = doctest.testmod(module)
+        assert result.attempted >= 1 and result.failed == 0, module.__name__
