@@ -1023,11 +1023,16 @@ def _axes_of(value):
 
 
 def _friendly_name_error(shell, etype, value, tb, tb_offset=None):
-    """IPython handler: a NameError on a ``.check(`` line becomes one plain sentence."""
+    """IPython handler: a NameError on a ``.check(`` line becomes one plain sentence.
+
+    The cell still counts as failed (so "Run all" stops there). Under
+    ``COURSE_STRICT`` the usual traceback is shown instead, because nbval only
+    notices errors that print one.
+    """
     frames = traceback.extract_tb(tb)
     line = frames[-1].line if frames else ""
     name = getattr(value, "name", None)
-    if name and ".check(" in (line or ""):
+    if name and ".check(" in (line or "") and not _strict_mode():
         _display(_verdict(Outcome.NOT_ATTEMPTED, (
             f"`{name}` isn't defined yet: run the cell where you set it, "
             "or write your answer there first."

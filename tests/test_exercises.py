@@ -418,14 +418,20 @@ def test_undefined_name_in_a_check_cell_gets_one_plain_sentence(tmp_path):
         result = shell.run_cell("q1.check(answer)")
         print("---other---", type(result.error_in_exec).__name__)
         shell.run_cell("prnt('hello')")
+        print("---strict---")
+        import os
+        os.environ["COURSE_STRICT"] = "1"
+        shell.run_cell("q1.check(answer)")
     """)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
                           env={"COURSE_PROGRESS_FILE": str(tmp_path / "p.json"), "PATH": ""})
-    check_part, other_part = done.stdout.split("---check---")[1].split("---other---")
+    check_part, other_part = done.stdout.split("---check---")[1].split("---strict---")[0].split("---other---")
+    strict_part = done.stdout.split("---strict---")[1]
     assert check_part.strip() == ("Not attempted yet: `answer` isn't defined yet: run the cell where you set it, "
                                   "or write your answer there first.")
     assert other_part.startswith(" NameError")  # the cell still counts as failed
     assert "Traceback" in other_part and "name 'prnt' is not defined" in other_part  # elsewhere: the usual one
+    assert "Traceback" in strict_part and "name 'answer' is not defined" in strict_part  # so nbval sees it
 
 
 def test_docstring_examples_run():
