@@ -34,6 +34,10 @@ Question types: :class:`NumberQuestion`, :class:`CollectionQuestion` (order
 doesn't matter), :class:`TableQuestion` (a DataFrame), :class:`FunctionQuestion`,
 :class:`ChoiceQuestion` and :class:`PlotQuestion` (labels of a matplotlib Axes).
 
+To show what a check says without recording it or tripping the strict switch
+(say, a deliberately wrong answer in a worked example), end a cell with
+``q.q1.feedback(value)``: it returns the verdict and the notebook displays it.
+
 The strict switch, for the test suite: with ``COURSE_STRICT=1`` a check that is
 incorrect or can't check raises ``AssertionError`` (so running the full edition
 proves every solution passes its own check); with ``COURSE_STRICT=student`` any
@@ -407,7 +411,8 @@ class Question:
         except Exception as error:
             return _verdict(Outcome.CANNOT_CHECK, (
                 f"The course could not work out this question's answer ({_type_name(error)}: "
-                f"{error}). That is a problem in the course, not in your answer: please report it."
+                f"{_code(str(error), limit=120)}). That is a problem in the course, not in your "
+                "answer: please report it."
             ))
         try:
             return self._judge(value, expected)
@@ -423,8 +428,8 @@ class Question:
         ``AssertionError`` after showing its verdict.
         """
         if value is _NO_ANSWER:
-            verdict = _verdict(Outcome.NOT_ATTEMPTED, "Put your answer in the brackets, e.g. "
-                                                      "`.check(launches_2024)`.")
+            verdict = _verdict(Outcome.NOT_ATTEMPTED, "Put your answer in the brackets: "
+                                                      "`.check(your_answer)`.")
         else:
             verdict = self.feedback(value)
         _display(verdict)
