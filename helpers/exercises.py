@@ -399,8 +399,9 @@ class Question:
         return _verdict(Outcome.INCORRECT, reason)
 
     def cannot_check(self, reason: str) -> Feedback:
-        reason = reason[0].upper() + reason[1:] if reason else reason
-        return _verdict(Outcome.CANNOT_CHECK, f"{reason}. Expected {self.expects()}.")
+        reason = reason[0].upper() + reason[1:]
+        end = "" if reason.endswith(("?", ".")) else "."
+        return _verdict(Outcome.CANNOT_CHECK, f"{reason}{end} Expected {self.expects()}.")
 
     def feedback(self, value) -> Feedback:
         """Return the verdict on ``value``, without showing or recording it. Never raises."""
