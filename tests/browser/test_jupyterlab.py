@@ -148,11 +148,15 @@ CHECK_VERDICTS_JS = """
   }))
 """
 
-NOTEBOOK_SCROLL_EXTRA_PX_JS = """
+# Scroll the notebook to its top and return how many pixels of its cells lie below the
+# window (the cells, not the scroll area: that has blank space after the last cell).
+NOTEBOOK_TO_TOP_JS = """
 () => {
-  const scroller = window.__courseNotebook.content.node.querySelector('.jp-WindowedPanel-outer')
-    || window.__courseNotebook.content.node;
-  return scroller.scrollHeight - scroller.clientHeight;
+  const notebook = window.__courseNotebook.content.node;
+  const scroller = notebook.querySelector('.jp-WindowedPanel-outer') || notebook;
+  const cells = notebook.querySelector('.jp-WindowedPanel-viewport') || scroller;
+  scroller.scrollTop = 0;
+  return Math.ceil(cells.getBoundingClientRect().bottom - scroller.getBoundingClientRect().bottom);
 }
 """
 
@@ -271,11 +275,20 @@ def page_problems(page, run: dict) -> list[str]:
 
 
 def save_screenshot(page, path: Path) -> None:
-    """Save the whole notebook as one picture: the window is made as tall as the notebook first."""
-    extra_px = page.evaluate(NOTEBOOK_SCROLL_EXTRA_PX_JS)
-    height = min(VIEWPORT["height"] + max(extra_px, 0), TALLEST_SCREENSHOT_PX)
-    page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
-    page.wait_for_timeout(300)  # let JupyterLab lay the taller window out
+    """Save the whole notebook, from its top, as one picture: the window is made as tall as the notebook.
+
+    Cells further down are laid out only once they come into view, so the height is
+    measured again after each enlargement (at most a few times, up to TALLEST_SCREENSHOT_PX).
+    """
+    height = VIEWPORT["height"]
+    for _ in range(4):
+        below_px = page.evaluate(NOTEBOOK_TO_TOP_JS)
+        taller = min(height + below_px + 40, TALLEST_SCREENSHOT_PX)
+        if below_px <= 0 or taller == height:
+            break
+        height = taller
+        page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
+        page.wait_for_timeout(300)  # let JupyterLab lay the taller window out
     page.screenshot(path=str(path), full_page=True)
 
 
