@@ -6,9 +6,12 @@ mismatch between ipywidgets and its JupyterLab extension shows only on the page,
 ``helpers.course.ready_notebooks()`` lists, the test opens it in JupyterLab in
 headless Chromium, waits for a kernel that is really idle, runs all cells, checks the
 page, saves a screenshot in ``build/browser-screenshots/`` and moves one widget with
-the keyboard, checking the number the widget then shows against the data.
+the mouse and keyboard, checking the number the widget then shows against the data.
+It also builds the student edition and checks that its exercise checks say "Not attempted yet".
 
-Run it alone with ``make test-browser``.
+Run it alone with ``make test-browser``. Playwright is imported inside the functions
+that use it, so that without it this module still loads and the fixtures can say how
+to get it (see conftest.py).
 """
 
 from __future__ import annotations
@@ -249,7 +252,7 @@ def settle_widgets(page, widget_outputs: int) -> None:
     try:
         page.wait_for_function(settled, timeout=WIDGET_ANSWER_S * 1000, polling=200)
     except PlaywrightTimeout:
-        pass  # check_page says what is missing
+        pass  # page_problems says what is missing
 
 
 def page_problems(page, run: dict) -> list[str]:
