@@ -21,10 +21,12 @@ One module per widget family (``timeline``, ...); ``base`` holds what they share
 """
 
 from helpers.widgets.base import assemble, figure_png, widget_figure
+from helpers.widgets.orbit import altitude_explorer, ground_track_map
 from helpers.widgets.timeline import timeline
 
 FACTORIES = {
     "timeline": timeline,
+    "altitude_explorer": altitude_explorer, "ground_track_map": ground_track_map,
 }
 
 __all__ = ["FACTORIES", "assemble", "figure_png", "timeline", "widget_figure"]
