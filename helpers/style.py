@@ -86,7 +86,7 @@ def use() -> None:
         "figure.figsize": (9, 4.5),
         "figure.dpi": 100,
         "savefig.dpi": 150,
-        "font.family": "sans-serif",
+        "font.family": family,  # a list: matplotlib falls back to the CJK font glyph by glyph
         "font.sans-serif": family,
         "font.size": 12,
         "axes.titlesize": 14,
