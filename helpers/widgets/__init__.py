@@ -22,11 +22,13 @@ One module per widget family (``timeline``, ...); ``base`` holds what they share
 
 from helpers.widgets.base import assemble, figure_png, widget_figure
 from helpers.widgets.orbit import altitude_explorer, ground_track_map
+from helpers.widgets.rocket import launches_per_year, rocket_equation
 from helpers.widgets.timeline import timeline
 
 FACTORIES = {
     "timeline": timeline,
     "altitude_explorer": altitude_explorer, "ground_track_map": ground_track_map,
+    "rocket_equation": rocket_equation, "launches_per_year": launches_per_year,
 }
 
 __all__ = ["FACTORIES", "assemble", "figure_png", "timeline", "widget_figure"]
