@@ -17,6 +17,7 @@ to get it (see conftest.py).
 from __future__ import annotations
 
 import contextlib
+import math
 import re
 import subprocess
 import sys
@@ -25,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from helpers import course, data
+from helpers.constants import DAY_S, GM_EARTH_KM3_S2, R_EARTH_KM
 from helpers.exercises import LABELS, Outcome
 
 pytestmark = pytest.mark.browser
@@ -216,8 +218,41 @@ def drive_milestone_timeline(page) -> str:
     return f"Programme -> {chosen}: {expected} milestones"
 
 
+def drive_altitude_explorer(page) -> str:
+    """02: type an altitude into the explorer's slider readout; its speed and orbits per day must follow.
+
+    The expected numbers come from Newton's circular orbit, v = sqrt(GM / r) and
+    T = 2 pi sqrt(r^3 / GM), with the course's constants, not from the widget's own code.
+    """
+    from playwright.sync_api import expect
+
+    altitude_km = 500.0
+    radius_km = R_EARTH_KM + altitude_km
+    speed_km_s = math.sqrt(GM_EARTH_KM3_S2 / radius_km)
+    orbits_per_day = DAY_S / (2 * math.pi * math.sqrt(radius_km**3 / GM_EARTH_KM3_S2))
+
+    slider = page.locator(".widget-slider").filter(has=page.locator("label", has_text=re.compile(r"^Altitude \(km\)$")))
+    explorer = (page.locator(".widget-vbox").filter(has=slider)
+                .filter(has=page.locator(".widget-html-content", has_text="orbits per day")).last)
+    readout = explorer.locator(".widget-readout").first
+    summary = explorer.locator(".widget-html-content").first
+    expected = f"{orbits_per_day:.2f} orbits per day"
+    assert expected not in summary.inner_text(), f"The explorer already shows {expected!r}: pick another altitude."
+
+    readout.click()  # the number beside the slider can be edited, as a learner does to type a value
+    page.keyboard.press("Control+A")
+    page.keyboard.type(f"{altitude_km:.0f}")
+    page.keyboard.press("Enter")
+
+    expect(summary).to_contain_text(f"At {altitude_km:.1f} km", timeout=WIDGET_ANSWER_S * 1000)
+    expect(summary).to_contain_text(f"{speed_km_s:.2f} km/s")
+    expect(summary).to_contain_text(expected)
+    return f"Altitude -> {altitude_km:.0f} km: {speed_km_s:.2f} km/s, {expected}"
+
+
 WIDGET_DRIVERS = {
     "00_start_here.ipynb": drive_milestone_timeline,
+    "02_tiangong.ipynb": drive_altitude_explorer,
 }
 
 
