@@ -19,6 +19,7 @@ In markdown cells the browser draws the characters, so use them freely there.
 
 from __future__ import annotations
 
+import logging
 from functools import cache
 
 import matplotlib as mpl
@@ -81,6 +82,9 @@ def use() -> None:
     and right frame, and a CJK font as a fallback when one is installed.
     """
     family = [LATIN_FONT] + ([cjk_font()] if cjk_font() else [])
+    # The CJK fonts have no bold face: matplotlib uses the regular one for bold titles and
+    # would log "Failed to find font weight bold" into the notebook; that is expected, not an error.
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     mpl.rcParams.update({
         "axes.prop_cycle": mpl.cycler(color=PALETTE),
         "figure.figsize": (9, 4.5),
