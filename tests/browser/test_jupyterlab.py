@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from helpers import course, data
-from helpers.constants import DAY_S, GM_EARTH_KM3_S2, R_EARTH_KM
+from helpers.constants import DAY_S, G0_M_S2, GM_EARTH_KM3_S2, R_EARTH_KM
 from helpers.exercises import LABELS, Outcome
 
 pytestmark = pytest.mark.browser
@@ -218,6 +218,40 @@ def drive_milestone_timeline(page) -> str:
     return f"Programme -> {chosen}: {expected} milestones"
 
 
+def slider_in(scope, page, label: str):
+    """Return the ipywidgets slider inside ``scope`` whose description is exactly ``label``."""
+    exact_label = page.locator("label", has_text=re.compile(f"^{re.escape(label)}$"))
+    return scope.locator(".widget-slider").filter(has=exact_label)
+
+
+def drive_rocket_equation(page) -> str:
+    """01: move the rocket equation's Stages slider one step with the keyboard; the delta-v must follow.
+
+    Expected: N identical stages give N x Isp x g0 x ln(mass ratio) (Tsiolkovsky), with the
+    Isp and mass ratio the page shows and the course's g0, not the widget's own code.
+    """
+    from playwright.sync_api import expect
+
+    widget = (page.locator(".widget-vbox").filter(has=slider_in(page, page, "Stages"))
+              .filter(has=page.locator(".widget-html-content", has_text="Delta-v")).last)
+    summary = widget.locator(".widget-html-content").first
+
+    def readout(label):
+        return slider_in(widget, page, label).locator(".widget-readout").first
+
+    stages_before = int(readout("Stages").inner_text())
+    slider_in(widget, page, "Stages").locator(".noUi-handle").first.click()  # focus it, as a learner's click does
+    page.keyboard.press("ArrowLeft" if stages_before == 3 else "ArrowRight")
+    expect(readout("Stages")).not_to_have_text(str(stages_before), timeout=WIDGET_ANSWER_S * 1000)
+
+    n_stages = int(readout("Stages").inner_text())
+    isp_s, mass_ratio = float(readout("Isp (s)").inner_text()), float(readout("Mass ratio").inner_text())
+    delta_v_km_s = n_stages * isp_s * G0_M_S2 * math.log(mass_ratio) / 1000
+    expect(summary).to_contain_text(f"Delta-v {delta_v_km_s:.2f} km/s from {n_stages} stage",
+                                    timeout=WIDGET_ANSWER_S * 1000)
+    return f"Stages {stages_before} -> {n_stages}: delta-v {delta_v_km_s:.2f} km/s"
+
+
 def drive_altitude_explorer(page) -> str:
     """02: type an altitude into the explorer's slider readout; its speed and orbits per day must follow.
 
@@ -231,8 +265,7 @@ def drive_altitude_explorer(page) -> str:
     speed_km_s = math.sqrt(GM_EARTH_KM3_S2 / radius_km)
     orbits_per_day = DAY_S / (2 * math.pi * math.sqrt(radius_km**3 / GM_EARTH_KM3_S2))
 
-    slider = page.locator(".widget-slider").filter(has=page.locator("label", has_text=re.compile(r"^Altitude \(km\)$")))
-    explorer = (page.locator(".widget-vbox").filter(has=slider)
+    explorer = (page.locator(".widget-vbox").filter(has=slider_in(page, page, "Altitude (km)"))
                 .filter(has=page.locator(".widget-html-content", has_text="orbits per day")).last)
     readout = explorer.locator(".widget-readout").first
     summary = explorer.locator(".widget-html-content").first
@@ -252,6 +285,7 @@ def drive_altitude_explorer(page) -> str:
 
 WIDGET_DRIVERS = {
     "00_start_here.ipynb": drive_milestone_timeline,
+    "01_long_march.ipynb": drive_rocket_equation,
     "02_tiangong.ipynb": drive_altitude_explorer,
 }
 
