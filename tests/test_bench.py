@@ -68,3 +68,18 @@ def test_control_values_change_at_every_step_and_stay_in_range(bench, control):
     for value in values:
         control.value = value  # a value outside the control's range or options would be clipped or raise
         assert control.value == value
+
+
+def test_suite_time_is_split_into_start_up_tests_and_exit(bench):
+    reports = [
+        {"worker": "gw0", "nodeid": "tests/test_a.py::one", "start": 3.0, "stop": 5.0},
+        {"worker": "gw1", "nodeid": "notebooks/00.ipynb::Cell 0", "start": 5.0, "stop": 9.0},
+        {"worker": "gw1", "nodeid": "notebooks/00.ipynb::Cell 0", "start": 9.0, "stop": 9.5},
+    ]
+    split = bench.split_suite_time(reports, {"configured": 1.0, "session_finished": 9.6}, launched=0.0, exited=10.0)
+
+    assert split["first_test_s"] == 4.0  # gw0 at 3 s, gw1 at 5 s
+    assert split["startup_s"] == 4.5  # plus 0.5 s from the last test to exit
+    assert split["startup_fraction"] == 0.45
+    assert split["tests_s"] == 6.5 and split["notebooks_s"] == 4.5
+    assert split["slowest"][0] == {"nodeid": "notebooks/00.ipynb::Cell 0", "seconds": 4.5}
