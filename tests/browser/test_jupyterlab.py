@@ -113,7 +113,8 @@ MODEL_OUTPUTS_JS = """
 
 # What the page shows: widget views at the top of cell outputs (rendered = has a size
 # and is not hidden), images in outputs (loaded = decoded with a non-zero size),
-# tracebacks on stderr, and the page's whole text.
+# tracebacks on stderr, and the text of every output (not of the markdown, which may
+# quote "Error displaying widget" when it tells a learner what to do about it).
 PAGE_STATE_JS = """
 () => {
   const notebook = window.__courseNotebook.content.node;
@@ -133,7 +134,7 @@ PAGE_STATE_JS = """
     imagesLoaded: images.filter((image) => image.complete && image.naturalWidth > 0 && image.naturalHeight > 0).length,
     imagesBroken: images.filter((image) => image.complete && image.naturalWidth === 0).length,
     tracebacks: stderr.map((output) => output.textContent).filter((text) => text.includes('Traceback')),
-    text: document.body.textContent,
+    outputText: [...notebook.querySelectorAll('.jp-Cell-outputArea')].map((area) => area.textContent).join(' '),
   };
 }
 """
@@ -316,7 +317,7 @@ def settle_widgets(page, widget_outputs: int) -> None:
     settled = f"""
     () => {{
       const state = ({PAGE_STATE_JS})();
-      return state.widgetViews >= {widget_outputs} && !state.text.includes('Loading widget');
+      return state.widgetViews >= {widget_outputs} && !state.outputText.includes('Loading widget');
     }}"""
     try:
         page.wait_for_function(settled, timeout=WIDGET_ANSWER_S * 1000, polling=200)
@@ -334,7 +335,7 @@ def page_problems(page, run: dict) -> list[str]:
     problems += [f"Error output in {error}" for error in model["errors"]]
     if not model["errors"]:  # an error output also shows as a traceback: report it once
         problems += [f"Traceback on stderr: {text[:300]}" for text in state["tracebacks"]]
-    problems += [f"The page shows {text!r}." for text in BROKEN_WIDGET_TEXTS if text in state["text"]]
+    problems += [f"An output shows {text!r}." for text in BROKEN_WIDGET_TEXTS if text in state["outputText"]]
     if state["widgetViews"] != model["widgetOutputs"]:
         problems.append(f"{model['widgetOutputs']} widget outputs but {state['widgetViews']} widget views rendered.")
     if state["hiddenWidgetViews"]:
