@@ -126,7 +126,7 @@ def test_worked_rocket_equation_numbers(text, reference):
     assert round(rocket.delta_v(float(isp), 3.0)) == int(quoted(text, r"About (\d) km/s: a third")[0])
     share = rocket.propellant_fraction(reference.loc["delta_v_to_leo_km_s", "value"], float(isp))
     assert 1 - share < 1 / 25  # "less than a twenty-fifth of the rocket"
-    (pct,) = quoted(text, r"one stage would have to be about (\d+) per cent propellant")
+    (pct,) = quoted(text, r"one stage with Long March 2F.s engines would have to be about (\d+) per cent propellant")
     assert round(100 * share) == int(pct)
     rockets = data.load("rockets").set_index(["vehicle", "part"])
     assert rockets.loc[("Long March 2F", "first stage"), "isp_s"] == float(isp)
