@@ -28,7 +28,7 @@ from helpers.widgets.base import assemble, widget_figure
 #: Altitudes the explorer's slider covers (km): from a very low orbit to well above the station.
 ALTITUDE_RANGE_KM = (150.0, 1000.0)
 #: Points per orbit on the ground track: enough for a smooth curve at the map's size.
-POINTS_PER_ORBIT = 240
+POINTS_PER_ORBIT = 180
 #: Most orbits the ground-track map draws (a little more than one day of Tiangong's).
 MAX_ORBITS = 16
 
@@ -38,7 +38,8 @@ class _Blitter:
 
     The moving artists are marked ``animated`` so that the full draw leaves them out;
     :meth:`png` pastes the saved background, draws them on top and encodes the picture
-    as :func:`helpers.widgets.base.figure_png` does. This keeps a slider change to a few
+    as :func:`helpers.widgets.base.figure_png` does
+    (without the transparency channel, which the opaque figures do not need). This keeps a slider change to a few
     milliseconds, where redrawing every tick label would take ten times longer.
     """
 
@@ -57,9 +58,8 @@ class _Blitter:
                 self.fig.draw_artist(artist)
         width, height = canvas.get_width_height()
         buffer = io.BytesIO()
-        PIL.Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba()).save(
-            buffer, format="png", compress_level=1
-        )
+        picture = PIL.Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba()).convert("RGB")
+        picture.save(buffer, format="png", compress_level=1)  # RGB: a quarter less to encode than RGBA
         return buffer.getvalue()
 
 
