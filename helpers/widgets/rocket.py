@@ -253,13 +253,13 @@ def launches_per_year(launches: pd.DataFrame | None = None) -> ipw.VBox:
     ax.text(2007, total.max() * 0.92, "log incomplete\n2007-2015", fontsize=9, color="0.3")
     ax.set_xlim(edges[0], edges[-1])
     ax.set_ylim(0, total.max() * 1.05)
-    legend = ax.legend(loc="upper left")
-    style.label(ax, "Year", "Launches per year", "Long March launches per year (per-launch log, 1970-2021)")
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.08), ncols=2, fontsize=10)  # above the plot, never veiled
+    style.label(ax, "Year", "Launches per year (count)", "Long March launches per year (per-launch log, 1970-2021)")
     fig.tight_layout()
     # white veils over the years outside the slider's range
     before = ax.axvspan(edges[0], edges[0], color="white", alpha=0.75, lw=0)
     after = ax.axvspan(edges[-1], edges[-1], color="white", alpha=0.75, lw=0)
-    blitter = _Blitter(fig, [bars, before, after, legend])  # the legend last, above the veils
+    blitter = _Blitter(fig, [bars, before, after])
 
     image = ipw.Image(format="png")
     summary = ipw.HTML()
