@@ -704,7 +704,8 @@ def machine() -> dict:
 
 
 def main() -> int:
-    print("Benchmarking what learners feel (takes a minute or two)...", flush=True)
+    print("Benchmarking what learners feel (a few minutes: every notebook runs 4 times, the test suite once)...",
+          flush=True)
     from helpers import course
 
     results = {"machine": machine()}
@@ -718,21 +719,30 @@ def main() -> int:
         ("physics", physics_rows),
     ]
     for key, step in steps:
-        print(f"  {key}...", flush=True)
+        print(f"  {key}...", end=" ", flush=True)
+        start = time.perf_counter()
         results[key] = step()
+        print(f"{time.perf_counter() - start:.0f} s", flush=True)
     results["machine"]["load_average_1min_at_end"] = round(os.getloadavg()[0], 2)
     rows = table_rows(results)
     results["table"] = [dict(zip(("measure", "figure", "target", "verdict", "note"), row, strict=True)) for row in rows]
     RESULTS_DIR.mkdir(exist_ok=True)
     (RESULTS_DIR / "latest.json").write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
     about = results["machine"]
-    print(f"\n{about['when_utc']}, commit {about['commit']}, {about['cpus']} CPUs, {about['memory_gb']} GB, "
-          f"Python {about['python']}, bytecode cache {about['bytecode_cache']}, "
-          f"load average {about['load_average_1min']} -> {about['load_average_1min_at_end']}\n")
-    print(format_table(rows))
     missed = [row[0].strip() for row in rows if row[3] == "MISSED"]
-    print(f"\n{len(missed)} target(s) missed" + (": " + "; ".join(missed) if missed else "") +
-          f". Raw numbers: {(RESULTS_DIR / 'latest.json').relative_to(ROOT)}")
+    report = "\n".join([
+        f"{about['when_utc']}, commit {about['commit']}, {about['cpus']} CPUs, {about['memory_gb']} GB, "
+        f"Python {about['python']}, bytecode cache {about['bytecode_cache']}, "
+        f"load average {about['load_average_1min']} -> {about['load_average_1min_at_end']}",
+        "",
+        format_table(rows),
+        "",
+        f"{len(missed)} target(s) missed" + (": " + "; ".join(missed) if missed else "") + ".",
+    ])
+    (RESULTS_DIR / "latest.txt").write_text(report + "\n", encoding="utf-8")
+    print("\n" + report)
+    print(f"Raw numbers: {(RESULTS_DIR / 'latest.json').relative_to(ROOT)}; this table: "
+          f"{(RESULTS_DIR / 'latest.txt').relative_to(ROOT)}")
     return 0
 
 
