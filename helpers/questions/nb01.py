@@ -110,7 +110,10 @@ q5 = NumberQuestion(
         "Same as the last exercise, with launches 500 and 600.",
         "An average month is 365.25 / 12 = 30.44 days: divide the days by that.",
     ],
-    solution="latest_100_months = (dates[600] - dates[500]).days / (365.25 / 12)",
+    solution=(
+        "dates = centuries.set_index('launch_number')['launch_date']\n"
+        "latest_100_months = (dates[600] - dates[500]).days / (365.25 / 12)"
+    ),
 )
 
 
