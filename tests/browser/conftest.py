@@ -88,6 +88,14 @@ def browser(chromium_path):
 
 
 @pytest.fixture(scope="session")
+def browser_context(browser):
+    """One browser context (cookies, cache) for the session, so JupyterLab loads from cache after the first page."""
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
 def lab_root(tmp_path_factory) -> Path:
     """The folder JupyterLab serves: ``course/`` holds a copy of the repository's notebooks.
 

@@ -295,6 +295,13 @@ WIDGET_DRIVERS = {
 # Opening, running and checking a notebook
 # ---------------------------------------------------------------------------
 
+def new_page(context):
+    """Return a new tab of the session's browser, at the window size the tests use."""
+    page = context.new_page()
+    page.set_viewport_size(VIEWPORT)
+    return page
+
+
 def open_notebook(page, lab, relative_path: str) -> None:
     """Open a notebook in JupyterLab and wait until its kernel is connected and idle."""
     page.goto(lab.tree_url(relative_path))
@@ -398,14 +405,14 @@ def test_the_course_has_notebooks_to_open():
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[path.name for path in NOTEBOOKS])
-def test_notebook_runs_and_its_widgets_work_in_jupyterlab(notebook: Path, lab, browser, screenshot_dir):
+def test_notebook_runs_and_its_widgets_work_in_jupyterlab(notebook: Path, lab, browser_context, screenshot_dir):
     driver = WIDGET_DRIVERS.get(notebook.name)
     assert driver is not None, (
         f"{notebook.name} is ready but tests/browser/test_jupyterlab.py has no entry for it in WIDGET_DRIVERS: "
         "add a function that moves one of its widgets and checks the number it then shows."
     )
     screenshot = screenshot_dir / f"{notebook.stem}.png"
-    page = browser.new_page(viewport=VIEWPORT)
+    page = new_page(browser_context)
     try:
         problems = run_and_check(page, lab, f"course/{notebook.name}", screenshot)
         assert not problems, f"{notebook.name} in JupyterLab (screenshot: {screenshot}):\n- " + "\n- ".join(problems)
@@ -415,7 +422,7 @@ def test_notebook_runs_and_its_widgets_work_in_jupyterlab(notebook: Path, lab, b
         page.close()
 
 
-def test_student_edition_checks_say_not_attempted(lab, browser, screenshot_dir):
+def test_student_edition_checks_say_not_attempted(lab, browser_context, screenshot_dir):
     """The student edition of the start notebook runs clean, and every exercise check says "Not attempted yet"."""
     outdir = lab.root_dir / "student"
     build = subprocess.run(
@@ -426,7 +433,7 @@ def test_student_edition_checks_say_not_attempted(lab, browser, screenshot_dir):
     assert (outdir / STUDENT_EDITION_NOTEBOOK).exists(), f"The student edition has no {STUDENT_EDITION_NOTEBOOK}."
 
     screenshot = screenshot_dir / f"{Path(STUDENT_EDITION_NOTEBOOK).stem}-student.png"
-    page = browser.new_page(viewport=VIEWPORT)
+    page = new_page(browser_context)
     try:
         problems = run_and_check(page, lab, f"student/{STUDENT_EDITION_NOTEBOOK}", screenshot)
         checks = page.evaluate(CHECK_VERDICTS_JS, list(LABELS.values()))
