@@ -109,14 +109,20 @@ def lab_root(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def lab(lab_root, tmp_path_factory, chromium_path):
+def progress_file(tmp_path_factory) -> Path:
+    """The progress file the notebooks' kernels write (``COURSE_PROGRESS_FILE``), not the real learner's."""
+    return tmp_path_factory.mktemp("progress") / "progress.json"
+
+
+@pytest.fixture(scope="session")
+def lab(lab_root, tmp_path_factory, chromium_path, progress_file):
     """One JupyterLab server for the whole session, stopped with all its kernels at the end.
 
     Depends on ``chromium_path`` so that, without a browser, no server is started at all.
     """
     state_dir = tmp_path_factory.mktemp("lab-state")
     learner = {
-        "COURSE_PROGRESS_FILE": str(state_dir / "progress.json"),  # not the real learner's progress
+        "COURSE_PROGRESS_FILE": str(progress_file),
         "COURSE_STRICT": None,  # checks behave as they do for a learner, not as under nbval
     }
     server = start_lab(root_dir=lab_root, state_dir=state_dir, environment_overrides=learner)

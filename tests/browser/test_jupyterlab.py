@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import course, data
+from helpers import course, data, progress
 from helpers.constants import DAY_S, G0_M_S2, GM_EARTH_KM3_S2, R_EARTH_KM
 from helpers.exercises import LABELS, Outcome
 
@@ -422,8 +422,10 @@ def test_notebook_runs_and_its_widgets_work_in_jupyterlab(notebook: Path, lab, b
         page.close()
 
 
-def test_student_edition_checks_say_not_attempted(lab, browser_context, screenshot_dir):
-    """The student edition of the start notebook runs clean, and every exercise check says "Not attempted yet"."""
+def test_student_edition_checks_say_not_attempted(lab, browser_context, screenshot_dir, progress_file, monkeypatch):
+    """The student edition of the start notebook runs clean, every exercise check says "Not attempted yet",
+    and the learner's progress file counts nothing as done."""
+    progress_file.unlink(missing_ok=True)  # a new learner: the full editions run before answered everything
     outdir = lab.root_dir / "student"
     build = subprocess.run(
         [sys.executable, "-m", "helpers.course", "student", str(outdir)],
@@ -445,6 +447,12 @@ def test_student_edition_checks_say_not_attempted(lab, browser_context, screensh
         problems.append("The notebook has no exercise check (no cell calls `.check(`).")
     problems += [f"The check in cell {check['cell']} shows {check['verdicts']}, not [{not_attempted!r}]."
                  for check in checks if check["verdicts"] != [not_attempted]]
+    monkeypatch.setenv("COURSE_PROGRESS_FILE", str(progress_file))
+    records = progress.load()
+    if len(records) < len(checks):
+        problems.append(f"The progress file holds {len(records)} records for {len(checks)} checks run.")
+    if progress.done(records):
+        problems.append(f"The progress file counts {sorted(progress.done(records))} as done.")
     assert not problems, (
         f"Student edition of {STUDENT_EDITION_NOTEBOOK} in JupyterLab (screenshot: {screenshot}):\n- "
         + "\n- ".join(problems)
