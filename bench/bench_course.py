@@ -332,7 +332,7 @@ class RssSampler(threading.Thread):
 def run_notebook(notebook, working_dir: Path, timeout_s: int = 600) -> dict:
     """Run a notebook as nbval does (fresh ``python3`` kernel, cwd ``working_dir``).
 
-    Returns ``{"seconds", "kernel_cpu_s", "peak_rss_mb", "slowest_cell": (index, seconds)}``;
+    Returns ``{"seconds", "kernel_cpu_s", "peak_rss_mb", "slowest_cells": [(index, seconds, first line), ...]}``;
     ``seconds`` covers starting the kernel, running every cell and shutting the kernel down;
     ``kernel_cpu_s`` is the kernel's own CPU time, which a busy machine barely changes.
     """
@@ -352,15 +352,15 @@ def run_notebook(notebook, working_dir: Path, timeout_s: int = 600) -> dict:
             cell_start = time.perf_counter()
             client.execute_cell(cell, index)
             cell_seconds.append(time.perf_counter() - cell_start)
+        first_lines = [cell.source.strip().split("\n")[0][:40] for cell in client.nb.cells]
         sampler.done.set()
         sampler.join()
         peak = peak_rss_mb(pid, sampler.peak_bytes)
         cpu = psutil.Process(pid).cpu_times()
     seconds = time.perf_counter() - start
-    slowest = int(np.argmax(cell_seconds)) if cell_seconds else 0
-    slowest_s = cell_seconds[slowest] if cell_seconds else 0.0
+    ranked = sorted(range(len(cell_seconds)), key=lambda i: -cell_seconds[i])[:2]
     return {"seconds": seconds, "kernel_cpu_s": cpu.user + cpu.system, "peak_rss_mb": peak,
-            "slowest_cell": (slowest, slowest_s)}
+            "slowest_cells": [(i, cell_seconds[i], first_lines[i]) for i in ranked]}
 
 
 def time_notebook(path: Path, runs: int = RUNS_PER_NOTEBOOK) -> dict:
@@ -394,7 +394,7 @@ def _median_of_runs(runs: list[dict]) -> dict:
         "runs_s": [run["seconds"] for run in runs],
         "kernel_cpu_s": statistics.median(run["kernel_cpu_s"] for run in runs),
         "peak_rss_mb": max(run["peak_rss_mb"] for run in runs),
-        "slowest_cell": max((run["slowest_cell"] for run in runs), key=lambda cell: cell[1]),
+        "slowest_cells": max((run["slowest_cells"] for run in runs), key=lambda cells: cells[0][1] if cells else 0),
     }
 
 
@@ -518,6 +518,8 @@ def split_suite_time(reports: list[dict], marks: dict, launched: float, exited: 
         per_test[report["nodeid"]] = per_test.get(report["nodeid"], 0.0) + report["stop"] - report["start"]
     configured = marks.get("configured", launched)
     finished = marks.get("session_finished", last_stop)
+    summary_started = marks.get("summary_started", finished)
+    summary_done = marks.get("summary_done", summary_started)
     return {
         "wall_s": wall,
         "startup_s": first_test_s + exited - last_stop,
@@ -526,7 +528,9 @@ def split_suite_time(reports: list[dict], marks: dict, launched: float, exited: 
         "workers_ready_s": first_test_s - (configured - launched),
         "first_test_s": first_test_s,
         "workers_stopped_s": finished - last_stop,
-        "summary_and_exit_s": exited - finished,
+        "workers_exit_s": summary_started - finished,
+        "terminal_summary_s": summary_done - summary_started,
+        "unconfigure_and_exit_s": exited - summary_done,
         "tests_s": sum(w["busy"] for w in workers.values()),
         "notebooks_s": sum(seconds for nodeid, seconds in per_test.items() if ".ipynb::" in nodeid),
         "workers": {name: {"first_test_s": w["first"] - launched, "busy_s": w["busy"], "last_test_end_s": w["last"] -
@@ -608,11 +612,11 @@ def table_rows(results: dict) -> list[tuple[str, str, str, str, str]]:
         total_s += nb["seconds"]
         ratio = nb["seconds"] / floor_s
         cpu_ratio = nb["kernel_cpu_s"] / results["floor"]["kernel_cpu_s"]
-        cell, cell_s = nb["slowest_cell"]
+        slowest = ", ".join(f"#{i} {cell_s:.2f} s ({line})" for i, cell_s, line in nb["slowest_cells"])
         rows.append((f"notebook {name}", f"{nb['seconds']:.2f} s = {ratio:.2f}x floor", f"< {NOTEBOOK_FLOOR_RATIO:g}x",
                      verdict(ratio < NOTEBOOK_FLOOR_RATIO),
                      f"{_runs(nb)}; kernel CPU {nb['kernel_cpu_s']:.2f} s = {cpu_ratio:.2f}x floor's; "
-                     f"slowest cell #{cell} {cell_s:.2f} s"))
+                     f"slowest cells {slowest}"))
         rows.append((f"  {name} kernel peak RSS", f"{nb['peak_rss_mb']:.0f} MB", f"< {KERNEL_PEAK_MB:.0f} MB",
                      verdict(nb["peak_rss_mb"] < KERNEL_PEAK_MB), ""))
     count = len(results["notebooks"])
@@ -664,9 +668,10 @@ def _suite_rows(suite: dict, process: dict) -> list[tuple]:
                  f"{suite['startup_s']:.1f} s = {suite['startup_fraction']:.0%}", f"< {TEST_STARTUP_FRACTION:.0%}",
                  verdict(suite["startup_fraction"] < TEST_STARTUP_FRACTION),
                  f"main process ready {suite.get('main_process_ready_s', 0):.1f} s, workers' first test "
-                 f"+{suite.get('workers_ready_s', 0):.1f} s; after the last test: workers stopped "
-                 f"{suite.get('workers_stopped_s', 0):.1f} s, "
-                 f"summary and exit {suite.get('summary_and_exit_s', 0):.1f} s"))
+                 f"+{suite.get('workers_ready_s', 0):.1f} s; after the last test: workers exit "
+                 f"{suite.get('workers_exit_s', 0):.1f} s, "
+                 f"terminal summary {suite.get('terminal_summary_s', 0):.1f} s, "
+                 f"unconfigure and exit {suite.get('unconfigure_and_exit_s', 0):.1f} s"))
     saving = process["cpu_s"] - process["cpu_s_without_rfc3987_syntax"]
     heaviest = ", ".join(f"{name} {ms:.0f} ms" for name, ms in list(process["heaviest_ms"].items())[:5])
     rows.append(("  one pytest process: start + collect", f"{process['cpu_s']:.2f} s CPU", "", "",

@@ -2,7 +2,8 @@
 
 ``bench_course.time_test_suite`` loads it with ``-p pytest_clock`` (``bench/`` on
 ``PYTHONPATH``) and reads the file named by ``BENCH_CLOCK_FILE``: a JSON object
-``{"marks": {"configured", "session_finished", "unconfigured"}, "reports": [{"nodeid",
+``{"marks": {"configured", "session_finished", "summary_started", "summary_done",
+"unconfigured"}, "reports": [{"nodeid",
 "when", "worker", "start", "stop"}, ...]}``, all times in epoch seconds. With pytest-xdist
 the reports reach the main process, which alone writes the file.
 """
@@ -40,6 +41,14 @@ def pytest_runtest_logreport(report):
 def pytest_sessionfinish(session):
     """Mark when the tests are done (xdist workers have stopped) and the summary starts."""
     MARKS["session_finished"] = time.time()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_terminal_summary(terminalreporter):
+    """Mark the terminal summary (every plugin's), which runs once the xdist workers have exited."""
+    MARKS["summary_started"] = time.time()
+    yield
+    MARKS["summary_done"] = time.time()
 
 
 @pytest.hookimpl(trylast=True)
