@@ -39,7 +39,7 @@ To show what a check says without recording it or tripping the strict switch
 ``q.q1.feedback(value)``: it returns the verdict and the notebook displays it.
 
 The strict switch, for the test suite: with ``COURSE_STRICT=1`` a check that is
-incorrect or can't check raises ``AssertionError`` (so running the full edition
+anything but correct raises ``AssertionError`` (so running the full edition
 proves every solution passes its own check); with ``COURSE_STRICT=student`` any
 check that is not "not attempted" raises (so running the student edition proves
 no answer is left in it).
@@ -439,7 +439,7 @@ class Question:
         progress.record(self.notebook, self.id, verdict.outcome.value)
         mode = _strict_mode()
         failed = (
-            (mode == "full" and verdict.outcome in (Outcome.INCORRECT, Outcome.CANNOT_CHECK))
+            (mode == "full" and verdict.outcome is not Outcome.CORRECT)
             or (mode == "student" and verdict.outcome is not Outcome.NOT_ATTEMPTED)
         )
         if failed:
@@ -821,9 +821,6 @@ class FunctionQuestion(Question):
     def _judge(self, function, expected) -> Feedback:
         if not callable(function):
             return self.cannot_check(f"your answer, {_show(function)}, is not a function")
-        if "____" in _names_used(function):
-            return _verdict(Outcome.NOT_ATTEMPTED, "Your function still contains `____`: replace "
-                                                   "it with your code, run the cell, then check.")
         name = getattr(function, "__name__", "your function")
         results = []
         for (args, kwargs), want in zip(self.inputs, expected, strict=True):
@@ -834,11 +831,14 @@ class FunctionQuestion(Question):
             try:
                 got = function(*copy.deepcopy(args), **copy.deepcopy(kwargs))
             except Exception as error:
+                if "____" in _names_used(function):
+                    return _verdict(Outcome.NOT_ATTEMPTED, "Your function still contains `____`: "
+                                                           "replace it with your code, run the cell, then check.")
                 return self.cannot_check(
                     f"your function raised {_type_name(error)} when called as `{call}`: "
                     f"{_code(_first_line(error), limit=120)}"
                 )
-            if got is ____:
+            if _contains_placeholder(got):
                 return _verdict(Outcome.NOT_ATTEMPTED, "Your function still returns `____`: "
                                                        "replace it with your code, then check.")
             if got is None and want is not None:

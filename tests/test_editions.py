@@ -145,7 +145,7 @@ def test_both_editions_run_in_their_mode_and_a_wrong_solution_fails_strict(tmp_p
     student = run(editions.student_notebook(example_notebook()), "student", tmp_path)
     assert [line for line in student if line.startswith("Not attempted")] == [
         "Not attempted yet: Replace `____` with your answer in the cell above, run it, then run this check again.",
-        "Not attempted yet: Your function still contains `____`: replace it with your code, run the cell, then check."]
+        "Not attempted yet: Your function still returns `____`: replace it with your code, then check."]
     with pytest.raises(CellExecutionError, match="COURSE_STRICT=1: question 99.1 says Incorrect"):
         run(editions.key_notebook(example_notebook(answer="6 * 8")), "1", tmp_path)
 

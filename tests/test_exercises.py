@@ -393,7 +393,7 @@ def test_verdicts_do_not_depend_on_order_or_repetition(bank):
 
 
 @pytest.mark.parametrize(("mode", "answer", "raises"), [
-    ("1", SPEED_KM_S, False), ("1", ____, False), ("1", 9.0, True), ("1", "x", True),
+    ("1", SPEED_KM_S, False), ("1", ____, True), ("1", 9.0, True), ("1", "x", True),
     ("student", ____, False), ("student", SPEED_KM_S, True), ("student", 9.0, True),
     ("", 9.0, False),
 ])
@@ -502,3 +502,20 @@ def test_any_row_order_passes(bank, order, data):
     table = bank.q4.expected().iloc[list(order)]
     columns = data.draw(st.permutations(list(table.columns)))
     bank.q4.assert_check_passed(table[columns])
+
+
+def test_function_whose_placeholder_line_is_overwritten_by_the_solution_passes(bank):
+    """The full edition keeps the learner's `____` line above the solution, as the student edition shows it."""
+    def circular_speed_km_s(altitude_km):
+        v_km_s = ____  # the learner's line, outside the solution markers
+        v_km_s = math.sqrt(398600.4418 / (6378.137 + altitude_km))
+        return v_km_s
+
+    bank.q5.assert_check_passed(circular_speed_km_s)
+
+
+def test_function_that_fails_on_the_placeholder_is_not_attempted(bank):
+    def circular_speed_km_s(altitude_km):
+        return math.sqrt(____ / (6378.137 + altitude_km))
+
+    bank.q5.assert_check_unattempted(circular_speed_km_s)
