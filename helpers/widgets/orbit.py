@@ -13,17 +13,14 @@ True
 
 from __future__ import annotations
 
-import io
-
 import ipywidgets as ipw
 import numpy as np
 import pandas as pd
-import PIL.Image
 from matplotlib.patches import Circle
 
 from helpers import data, orbits, style
 from helpers.constants import DAY_S, R_EARTH_KM
-from helpers.widgets.base import assemble, widget_figure
+from helpers.widgets.base import Blitter, assemble, widget_figure
 
 #: Altitudes the explorer's slider covers (km): from a very low orbit to well above the station.
 ALTITUDE_RANGE_KM = (150.0, 1000.0)
@@ -31,36 +28,6 @@ ALTITUDE_RANGE_KM = (150.0, 1000.0)
 POINTS_PER_ORBIT = 180
 #: Most orbits the ground-track map draws (a little more than one day of Tiangong's).
 MAX_ORBITS = 16
-
-
-class _Blitter:
-    """Draw a figure's still parts once, then only its moving artists on each change (blitting).
-
-    The moving artists are marked ``animated`` so that the full draw leaves them out;
-    :meth:`png` pastes the saved background, draws them on top and encodes the picture
-    as :func:`helpers.widgets.base.figure_png` does
-    (without the transparency channel, which the opaque figures do not need). This keeps a slider change to a few
-    milliseconds, where redrawing every tick label would take ten times longer.
-    """
-
-    def __init__(self, fig, artists):
-        self.fig, self.artists = fig, list(artists)
-        for artist in self.artists:
-            artist.set_animated(True)
-        fig.canvas.draw()
-        self.background = fig.canvas.copy_from_bbox(fig.bbox)
-
-    def png(self) -> bytes:
-        canvas = self.fig.canvas
-        canvas.restore_region(self.background)
-        for artist in self.artists:
-            if artist.get_visible():
-                self.fig.draw_artist(artist)
-        width, height = canvas.get_width_height()
-        buffer = io.BytesIO()
-        picture = PIL.Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba()).convert("RGB")
-        picture.save(buffer, format="png", compress_level=1)  # RGB: a quarter less to encode than RGBA
-        return buffer.getvalue()
 
 
 def station_facts(facts: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -86,7 +53,7 @@ def orbits_per_day(altitude_km):
     >>> round(orbits_per_day(390), 2)
     15.59
     """
-    return DAY_S / np.asarray(orbits.circular_period(altitude_km))
+    return DAY_S / orbits.circular_period(altitude_km)
 
 
 def _explorer_summary(altitude_km: float, station_km: float, band: tuple[float, float]) -> str:
@@ -151,7 +118,7 @@ def altitude_explorer(altitude_km: float | None = None, facts: pd.DataFrame | No
 
     image = ipw.Image(format="png")
     summary = ipw.HTML()
-    blitter = _Blitter(fig, [orbit_ring, marker])
+    blitter = Blitter(fig, [orbit_ring, marker])
 
     def update(_change=None):
         h = slider.value
@@ -194,7 +161,7 @@ def track_segments(altitude_km: float, inc_deg: float, n_orbits: int) -> tuple[n
 def node_longitudes_deg(altitude_km: float, n_orbits: int) -> np.ndarray:
     """East longitudes (deg, in [-180, 180)) where orbits 1..n cross the equator northbound, the first at 0.
 
-    >>> [round(x, 1) for x in node_longitudes_deg(390, 3)]
+    >>> np.round(node_longitudes_deg(390, 3), 1).tolist()
     [0.0, -23.2, -46.3]
     """
     shift = orbits.longitude_shift_per_orbit_deg(altitude_km)
@@ -267,7 +234,7 @@ def ground_track_map(n_orbits: int = 3, altitude_km: float | None = None,
     image = ipw.Image(format="png")
     summary = ipw.HTML()
     cache = {}
-    blitter = _Blitter(fig, [*lines, nodes, *landmarks])
+    blitter = Blitter(fig, [*lines, nodes, *landmarks])
 
     def update(_change=None):
         h, n = altitude.value, count.value

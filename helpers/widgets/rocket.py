@@ -19,15 +19,12 @@ Example
 
 from __future__ import annotations
 
-import io
-
 import ipywidgets as ipw
 import numpy as np
 import pandas as pd
-import PIL.Image
 
 from helpers import data, rocket, style
-from helpers.widgets.base import assemble, widget_figure
+from helpers.widgets.base import Blitter, assemble, widget_figure
 
 #: Range of the specific-impulse slider and of the plot's x axis (s).
 ISP_RANGE_S = (200, 470)
@@ -38,29 +35,6 @@ DELTA_V_TOP_KM_S = 25.0
 #: Years of the per-launch log that are whole years (it stops on 2022-07-29).
 LOG_YEARS = (1970, 2021)
 ALL_FAMILIES = "All Long March rockets"
-
-
-class _Blitter:
-    """Draw a figure's still parts once; on each change paste them back and draw only the moving artists."""
-
-    def __init__(self, fig, artists):
-        self.fig, self.artists = fig, list(artists)
-        for artist in self.artists:
-            artist.set_animated(True)
-        fig.canvas.draw()
-        self.background = fig.canvas.copy_from_bbox(fig.bbox)
-
-    def png(self) -> bytes:
-        canvas = self.fig.canvas
-        canvas.restore_region(self.background)
-        for artist in self.artists:
-            self.fig.draw_artist(artist)
-        width, height = canvas.get_width_height()
-        buffer = io.BytesIO()
-        PIL.Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba()).save(
-            buffer, format="png", compress_level=1
-        )
-        return buffer.getvalue()
 
 
 # --------------------------------------------------------------------------- the rocket equation
@@ -168,7 +142,7 @@ def rocket_equation(isp_s: float = 300, mass_ratio: float = 4.0, stages: int = 2
     (curve,) = ax.plot(isp_grid, isp_grid * 0, color=style.PALETTE[0], lw=2.5)
     (engine_dots,) = ax.plot([m[1] for m in marks], [0] * len(marks), "o", color="0.35", ms=6)
     (dot,) = ax.plot([isp_s], [0], "o", color=style.OKABE_ITO["vermillion"], ms=10, zorder=5)
-    blitter = _Blitter(fig, [curve, engine_dots, dot])
+    blitter = Blitter(fig, [curve, engine_dots, dot])
 
     image = ipw.Image(format="png")
     summary = ipw.HTML()
@@ -259,7 +233,7 @@ def launches_per_year(launches: pd.DataFrame | None = None) -> ipw.VBox:
     # white veils over the years outside the slider's range
     before = ax.axvspan(edges[0], edges[0], color="white", alpha=0.75, lw=0)
     after = ax.axvspan(edges[-1], edges[-1], color="white", alpha=0.75, lw=0)
-    blitter = _Blitter(fig, [bars, before, after])
+    blitter = Blitter(fig, [bars, before, after])
 
     image = ipw.Image(format="png")
     summary = ipw.HTML()

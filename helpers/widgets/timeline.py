@@ -1,12 +1,17 @@
-"""The milestone timeline: every event of the programme as a dot, filtered by programme and years."""
+"""The milestone timeline: every event of the programme as a dot, filtered by programme and years.
+
+The chosen years are shaded and the dots outside the choice fade, so only those
+two artists move: they are blitted over a background drawn once.
+"""
 
 from __future__ import annotations
 
 import ipywidgets as ipw
+import matplotlib.dates as mdates
 import pandas as pd
 
 from helpers import data, style
-from helpers.widgets.base import assemble, figure_png, widget_figure
+from helpers.widgets.base import Blitter, assemble, widget_figure
 
 ALL = "All programmes"
 
@@ -39,8 +44,11 @@ def timeline(milestones: pd.DataFrame | None = None) -> ipw.VBox:
     dots = ax.scatter(events["date"], y, c=colours, s=40, zorder=3)
     ax.set_yticks(range(len(programmes)), programmes)
     ax.invert_yaxis()
+    ax.set_xlim(pd.Timestamp(first, 1, 1) - pd.Timedelta(days=365), pd.Timestamp(last, 12, 31) + pd.Timedelta(days=365))
+    shade = ax.axvspan(0, 1, color=style.OKABE_ITO["sky blue"], alpha=0.15, zorder=1)
     style.label(ax, "Date", "Programme", "Milestones of China's space programme")
     fig.tight_layout()
+    blitter = Blitter(fig, [shade, dots])
 
     image = ipw.Image(format="png")
     summary = ipw.HTML()
@@ -53,8 +61,11 @@ def timeline(milestones: pd.DataFrame | None = None) -> ipw.VBox:
         faded = base_colours.copy()
         faded[~chosen.to_numpy(), 3] = 0.08
         dots.set_facecolors(faded)
-        ax.set_xlim(pd.Timestamp(span.value[0], 1, 1), pd.Timestamp(span.value[1], 12, 31))
-        image.value = figure_png(fig)
+        start, end = (mdates.date2num(pd.Timestamp(span.value[0], 1, 1)),
+                      mdates.date2num(pd.Timestamp(span.value[1] + 1, 1, 1)))
+        shade.set_x(start)
+        shade.set_width(end - start)
+        image.value = blitter.png()
         summary.value = _timeline_summary(events[chosen], programme.value, span.value)
 
     programme.observe(update, names="value")
