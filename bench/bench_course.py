@@ -443,7 +443,7 @@ def import_costs(python_args: list[str], after: str | None = None, count: int = 
     Uses ``python -X importtime``; with ``after``, only imports done after the top-level
     import of that module are counted (those imported before it are the baseline).
     """
-    lines = _run_python(["-X", "importtime", *python_args]).stderr.splitlines()
+    lines = _run_python(["-X", "importtime", *python_args], check=False).stderr.splitlines()
     entries = [re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line) for line in lines]
     entries = [match for match in entries if match]
     if after is not None:
@@ -456,8 +456,8 @@ def import_costs(python_args: list[str], after: str | None = None, count: int = 
     return dict(sorted(totals.items(), key=lambda item: -item[1])[:count])
 
 
-def _run_python(args: list[str], env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([PYTHON, *args], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
+def _run_python(args: list[str], check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run([PYTHON, *args], capture_output=True, text=True, cwd=ROOT, check=check)
 
 
 # --------------------------------------------------------------------------- test suite
@@ -539,7 +539,7 @@ def split_suite_time(reports: list[dict], marks: dict, launched: float, exited: 
     }
 
 
-COLLECT_ARGS = ["-m", "pytest", "--collect-only", "-q", "-p", "no:xdist"]
+COLLECT_ARGS = ["-m", "pytest", "--collect-only", "-q", "-n", "0"]
 """One pytest process starting and collecting the suite: what each xdist worker does before its first test."""
 
 
@@ -556,20 +556,21 @@ def time_test_collection() -> dict:
     return {
         "cpu_s": normal["cpu_s"],
         "seconds": normal["seconds"],
+        "exit_code": normal["exit_code"],
         "cpu_s_without_rfc3987_syntax": blocked["cpu_s"],
         "heaviest_ms": import_costs([*COLLECT_ARGS, "-s"], count=6),
     }
 
 
 def _cpu_and_wall(args: list[str]) -> dict:
-    """Run ``python *args``; return its wall seconds and the CPU seconds of it and its children."""
+    """Run ``python *args``; return its wall seconds, the CPU seconds of it and its children, and its exit code."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([PYTHON, *args], capture_output=True, text=True, cwd=ROOT)
+    completed = subprocess.run([PYTHON, *args], capture_output=True, text=True, cwd=ROOT)
     seconds = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu_s = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return {"seconds": seconds, "cpu_s": cpu_s}
+    return {"seconds": seconds, "cpu_s": cpu_s, "exit_code": completed.returncode}
 
 
 # --------------------------------------------------------------------------- physics
@@ -597,21 +598,41 @@ def verdict(ok: bool) -> str:
 
 
 def table_rows(results: dict) -> list[tuple[str, str, str, str, str]]:
-    """Turn the results into rows of (measure, figure, target, verdict, note)."""
+    """Turn the results into rows of (measure, figure, target, verdict, note).
+
+    A step that crashed (its result is ``{"error": ...}``) becomes one row saying so.
+    """
+    sections = [
+        (("floor", "notebooks"), _notebook_rows),
+        (("widgets",), _widget_rows),
+        (("import_helpers",), _import_rows),
+        (("test_suite", "test_collection"), _suite_rows),
+        (("physics",), _physics_rows),
+    ]
     rows = []
-    floor_s = results["floor"]["seconds"]
-    rows.append(("floor: kernel + usual imports", f"{floor_s:.2f} s", "reference", "",
-                 f"{_runs(results['floor'])}; kernel CPU {results['floor']['kernel_cpu_s']:.2f} s"))
-    rows.append(("  floor kernel peak RSS", f"{results['floor']['peak_rss_mb']:.0f} MB", f"< {KERNEL_PEAK_MB:.0f} MB",
-                 verdict(results["floor"]["peak_rss_mb"] < KERNEL_PEAK_MB), ""))
+    for keys, section in sections:
+        crashed = [key for key in keys if isinstance(results[key], dict) and "error" in results[key]]
+        if crashed:
+            rows += [(f"{key} (crashed)", "error", "", "MISSED", results[key]["error"]) for key in crashed]
+        else:
+            rows += section(*(results[key] for key in keys))
+    return rows
+
+
+def _notebook_rows(floor: dict, notebooks: dict) -> list[tuple]:
+    floor_s = floor["seconds"]
+    rows = [("floor: kernel + usual imports", f"{floor_s:.2f} s", "reference", "",
+             f"{_runs(floor)}; kernel CPU {floor['kernel_cpu_s']:.2f} s"),
+            ("  floor kernel peak RSS", f"{floor['peak_rss_mb']:.0f} MB", f"< {KERNEL_PEAK_MB:.0f} MB",
+             verdict(floor["peak_rss_mb"] < KERNEL_PEAK_MB), "")]
     total_s = 0.0
-    for name, nb in results["notebooks"].items():
+    for name, nb in notebooks.items():
         if "error" in nb:
             rows.append((f"notebook {name}", "error", "", "MISSED", nb["error"]))
             continue
         total_s += nb["seconds"]
         ratio = nb["seconds"] / floor_s
-        cpu_ratio = nb["kernel_cpu_s"] / results["floor"]["kernel_cpu_s"]
+        cpu_ratio = nb["kernel_cpu_s"] / floor["kernel_cpu_s"]
         slowest = ", ".join(f"#{i} {cell_s:.2f} s ({line})" for i, cell_s, line in nb["slowest_cells"])
         rows.append((f"notebook {name}", f"{nb['seconds']:.2f} s = {ratio:.2f}x floor", f"< {NOTEBOOK_FLOOR_RATIO:g}x",
                      verdict(ratio < NOTEBOOK_FLOOR_RATIO),
@@ -619,12 +640,17 @@ def table_rows(results: dict) -> list[tuple[str, str, str, str, str]]:
                      f"slowest cells {slowest}"))
         rows.append((f"  {name} kernel peak RSS", f"{nb['peak_rss_mb']:.0f} MB", f"< {KERNEL_PEAK_MB:.0f} MB",
                      verdict(nb["peak_rss_mb"] < KERNEL_PEAK_MB), ""))
-    count = len(results["notebooks"])
-    if count:
+    if notebooks:
+        count = len(notebooks)
         budget = SEQUENCE_FLOOR_RATIO * floor_s * count
         rows.append((f"all {count} notebook(s) in sequence", f"{total_s:.2f} s",
                      f"< {budget:.2f} s (3x floor x {count})", verdict(total_s < budget), ""))
-    for widget in results["widgets"]:
+    return rows
+
+
+def _widget_rows(widgets: list[dict]) -> list[tuple]:
+    rows = []
+    for widget in widgets:
         if "error" in widget:
             rows.append((f"widget {widget['name']}", "error", "", "MISSED", widget["error"]))
             continue
@@ -638,14 +664,20 @@ def table_rows(results: dict) -> list[tuple[str, str, str, str, str]]:
                          f"median/p95 of {row['changes']}; CPU median {row['cpu_median_ms']:.1f} ms; "
                          f"{row['outputs_changed']} changed the output; "
                          f"built in {widget['build_ms']:.0f} ms" + (f"; {row['why']}" if row["why"] else "")))
-    imports = results["import_helpers"]
+    return rows
+
+
+def _import_rows(imports: dict) -> list[tuple]:
     heaviest = ", ".join(f"{name} {ms:.0f} ms" for name, ms in list(imports["heaviest_ms"].items())[:4])
-    rows.append(("import helpers (after numpy/pandas/pyplot/IPython)", f"{imports['seconds']:.3f} s",
-                 f"< {IMPORT_HELPERS_S} s", verdict(imports["seconds"] < IMPORT_HELPERS_S),
-                 f"CPU {imports['cpu_s']:.3f} s; {len(imports['modules'])} modules; heaviest: {heaviest}; "
-                 f"{imports['seconds_after_bare_matplotlib']:.3f} s after bare `import matplotlib`"))
-    rows += _suite_rows(results["test_suite"], results["test_collection"])
-    for row in results["physics"]:
+    return [("import helpers (after numpy/pandas/pyplot/IPython)", f"{imports['seconds']:.3f} s",
+             f"< {IMPORT_HELPERS_S} s", verdict(imports["seconds"] < IMPORT_HELPERS_S),
+             f"CPU {imports['cpu_s']:.3f} s; {len(imports['modules'])} modules; heaviest: {heaviest}; "
+             f"{imports['seconds_after_bare_matplotlib']:.3f} s after bare `import matplotlib`")]
+
+
+def _physics_rows(physics: list[dict]) -> list[tuple]:
+    rows = []
+    for row in physics:
         if "error" in row:
             rows.append((f"physics {row['name']}", "error", "", "MISSED", row["error"]))
         else:
@@ -674,8 +706,9 @@ def _suite_rows(suite: dict, process: dict) -> list[tuple]:
                  f"unconfigure and exit {suite.get('unconfigure_and_exit_s', 0):.1f} s"))
     saving = process["cpu_s"] - process["cpu_s_without_rfc3987_syntax"]
     heaviest = ", ".join(f"{name} {ms:.0f} ms" for name, ms in list(process["heaviest_ms"].items())[:5])
+    failed = f"pytest --collect-only FAILED (exit {process['exit_code']}); " if process["exit_code"] else ""
     rows.append(("  one pytest process: start + collect", f"{process['cpu_s']:.2f} s CPU", "", "",
-                 f"{process['seconds']:.2f} s wall; heaviest imports: {heaviest}; "
+                 f"{failed}{process['seconds']:.2f} s wall; heaviest imports: {heaviest}; "
                  f"{saving:.2f} s CPU less with rfc3987_syntax blocked"))
     return rows
 
@@ -726,7 +759,10 @@ def main() -> int:
     for key, step in steps:
         print(f"  {key}...", end=" ", flush=True)
         start = time.perf_counter()
-        results[key] = step()
+        try:
+            results[key] = step()
+        except Exception as error:  # noqa: BLE001 - one broken step is a row in the table; the others still run
+            results[key] = {"error": f"{type(error).__name__}: {last_line(error)}"}
         print(f"{time.perf_counter() - start:.0f} s", flush=True)
     results["machine"]["load_average_1min_at_end"] = round(os.getloadavg()[0], 2)
     rows = table_rows(results)
