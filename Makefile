@@ -51,11 +51,14 @@ system-deps:
 	fi
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check helpers tests notebooks
+	$(BIN)/ruff check helpers tests notebooks bench
 
+# The whole suite: lint, then pytest over tests/, notebooks/ (the full edition) and
+# build/student/ (the student edition, rebuilt here). Bytecode caching is switched on
+# (some environments turn it off) so pytest reuses its rewritten test modules.
 test: $(VENV)/.installed-test system-deps lint
 	rm -rf build/student && $(BIN)/python -m helpers.course student build/student
-	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval-lax
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 2 --nbval-lax
 
 # A benchmark, not a test: it prints a table of timings against their targets and
 # writes bench/results/latest.json; it exits 0 whatever the timings.
