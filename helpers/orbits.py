@@ -47,6 +47,7 @@ from typing import NamedTuple
 import numpy as np
 
 from helpers import constants
+from helpers.arguments import finite_array
 from helpers.constants import (
     AU_KM,
     C_KM_S,
@@ -71,19 +72,8 @@ class ConvergenceError(RuntimeError):
 # --------------------------------------------------------------------------- checks
 
 
-def _number(value, name: str) -> np.ndarray:
-    """Return ``value`` as a float array; raise ValueError if it is not finite numbers."""
-    try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number or an array of numbers; got {value!r}.") from None
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} must be a finite number (not NaN or infinity); got {value!r}.")
-    return arr
-
-
 def _positive(value, name: str, meaning: str) -> np.ndarray:
-    arr = _number(value, name)
+    arr = finite_array(value, name)
     if np.any(arr <= 0):
         bad = arr[arr <= 0].flat[0] if arr.ndim else arr
         raise ValueError(f"{name} must be greater than zero ({meaning}); got {float(bad):g}.")
@@ -91,7 +81,7 @@ def _positive(value, name: str, meaning: str) -> np.ndarray:
 
 
 def _non_negative(value, name: str, meaning: str) -> np.ndarray:
-    arr = _number(value, name)
+    arr = finite_array(value, name)
     if np.any(arr < 0):
         bad = arr[arr < 0].flat[0] if arr.ndim else arr
         raise ValueError(f"{name} must be zero or positive ({meaning}); got {float(bad):g}.")
@@ -99,7 +89,7 @@ def _non_negative(value, name: str, meaning: str) -> np.ndarray:
 
 
 def _ellipse_ecc(value, name: str = "ecc") -> np.ndarray:
-    arr = _number(value, name)
+    arr = finite_array(value, name)
     if np.any((arr < 0) | (arr >= 1)):
         bad = arr[(arr < 0) | (arr >= 1)].flat[0] if arr.ndim else arr
         raise ValueError(
@@ -197,7 +187,7 @@ def date_from_julian(jd) -> np.datetime64 | np.ndarray:
     >>> str(date_from_julian(2459053.5))
     '2020-07-23T00:00:00'
     """
-    days = _number(jd, "jd") - J2000_JD
+    days = finite_array(jd, "jd") - J2000_JD
     seconds = np.round(days * DAY_S).astype("int64")
     return J2000_DATETIME.astype("datetime64[s]") + seconds.astype("timedelta64[s]")
 
@@ -803,7 +793,7 @@ def kepler_E(M_rad, ecc, tol: float = 1e-12, max_iter: int = 50):
     >>> round(math.degrees(kepler_E(math.radians(235.4), 0.4)), 9)   # Vallado Example 2-1
     220.512074768
     """
-    M = _number(M_rad, "M_rad")
+    M = finite_array(M_rad, "M_rad")
     e = _ellipse_ecc(ecc)
     M, e = np.broadcast_arrays(M, e)
     turns = np.round(M / TWO_PI)
@@ -849,7 +839,7 @@ def E_to_M(E_rad, ecc):
     >>> round(E_to_M(math.pi / 2, 0.5), 4)
     1.0708
     """
-    E = _number(E_rad, "E_rad")
+    E = finite_array(E_rad, "E_rad")
     e = _ellipse_ecc(ecc)
     return _out(E - e * np.sin(E))
 
@@ -880,7 +870,7 @@ def E_to_nu(E_rad, ecc):
     >>> round(math.degrees(E_to_nu(math.radians(10.52321), 0.05)), 4)   # NASA TR R-158
     11.0599
     """
-    E = _number(E_rad, "E_rad")
+    E = finite_array(E_rad, "E_rad")
     e = _ellipse_ecc(ecc)
     turns = np.round(E / TWO_PI)
     E_reduced = E - turns * TWO_PI
@@ -914,7 +904,7 @@ def nu_to_E(nu_rad, ecc):
     >>> round(math.degrees(nu_to_E(math.radians(59.49810), 0.10)), 4)   # NASA TR R-158
     54.6747
     """
-    nu = _number(nu_rad, "nu_rad")
+    nu = finite_array(nu_rad, "nu_rad")
     e = _ellipse_ecc(ecc)
     turns = np.round(nu / TWO_PI)
     nu_reduced = nu - turns * TWO_PI
@@ -976,10 +966,10 @@ def coe2rv(a_km, ecc, inc_rad, raan_rad, argp_rad, nu_rad, mu_km3_s2=GM_EARTH_KM
     """
     a = _positive(a_km, "a_km", "the semi-major axis in km")
     e = _ellipse_ecc(ecc)
-    inc = _number(inc_rad, "inc_rad")
-    raan = _number(raan_rad, "raan_rad")
-    argp = _number(argp_rad, "argp_rad")
-    nu = _number(nu_rad, "nu_rad")
+    inc = finite_array(inc_rad, "inc_rad")
+    raan = finite_array(raan_rad, "raan_rad")
+    argp = finite_array(argp_rad, "argp_rad")
+    nu = finite_array(nu_rad, "nu_rad")
     mu = _positive(mu_km3_s2, "mu_km3_s2", "the central body's GM in km^3/s^2")
     p = a * (1.0 - e**2)
     P, Q = _perifocal_axes(inc, raan, argp)
@@ -1031,9 +1021,9 @@ def propagate(a_km, ecc, inc_rad, raan_rad, argp_rad, M0_rad, t_s, mu_km3_s2=GM_
     """
     a = _positive(a_km, "a_km", "the semi-major axis in km")
     mu = _positive(mu_km3_s2, "mu_km3_s2", "the central body's GM in km^3/s^2")
-    t = _number(t_s, "t_s")
+    t = finite_array(t_s, "t_s")
     n = np.sqrt(mu / a**3)
-    M = _number(M0_rad, "M0_rad") + n * t
+    M = finite_array(M0_rad, "M0_rad") + n * t
     nu = E_to_nu(kepler_E(M, ecc), ecc)
     return coe2rv(a, ecc, inc_rad, raan_rad, argp_rad, nu, mu)
 
@@ -1300,10 +1290,10 @@ def to_rotating_frame(r, t_s, omega_rad_s, angle0_rad=0.0):
     >>> to_rotating_frame([[0.0, 1.0, 0.0]], [10.0], np.pi / 20).round(12).tolist()
     [[1.0, 0.0, 0.0]]
     """
-    r_arr = _number(r, "r")
+    r_arr = finite_array(r, "r")
     if r_arr.shape[-1:] != (3,):
         raise ValueError(f"r must be positions with three coordinates x, y, z; got shape {r_arr.shape}.")
-    theta = _number(angle0_rad, "angle0_rad") + _number(omega_rad_s, "omega_rad_s") * _number(t_s, "t_s")
+    theta = finite_array(angle0_rad, "angle0_rad") + finite_array(omega_rad_s, "omega_rad_s") * finite_array(t_s, "t_s")
     c, s = np.cos(theta), np.sin(theta)
     x, y, z = r_arr[..., 0], r_arr[..., 1], r_arr[..., 2]
     return np.stack(np.broadcast_arrays(c * x + s * y, -s * x + c * y, z), axis=-1)
@@ -1396,14 +1386,14 @@ def ground_track(altitude_km, inc_deg, t_s, raan_deg=0.0, arg_lat0_deg=0.0, eart
     41.5
     """
     mu, r = _radius_from_altitude(altitude_km, "Earth")
-    inc = np.radians(_number(inc_deg, "inc_deg"))
+    inc = np.radians(finite_array(inc_deg, "inc_deg"))
     if np.any((inc < 0) | (inc > np.pi)):
         raise ValueError(f"inc_deg must be between 0 and 180 degrees; got {inc_deg!r}.")
-    t = _number(t_s, "t_s")
-    u = np.radians(_number(arg_lat0_deg, "arg_lat0_deg")) + np.sqrt(mu / r**3) * t
+    t = finite_array(t_s, "t_s")
+    u = np.radians(finite_array(arg_lat0_deg, "arg_lat0_deg")) + np.sqrt(mu / r**3) * t
     lat = np.degrees(np.arcsin(np.sin(inc) * np.sin(u)))
-    right_ascension = np.radians(_number(raan_deg, "raan_deg")) + np.arctan2(np.cos(inc) * np.sin(u), np.cos(u))
-    earth_angle = np.radians(_number(earth_angle0_deg, "earth_angle0_deg")) + EARTH_ROTATION_RATE_RAD_S * t
+    right_ascension = np.radians(finite_array(raan_deg, "raan_deg")) + np.arctan2(np.cos(inc) * np.sin(u), np.cos(u))
+    earth_angle = np.radians(finite_array(earth_angle0_deg, "earth_angle0_deg")) + EARTH_ROTATION_RATE_RAD_S * t
     lon = np.mod(np.degrees(right_ascension - earth_angle) + 180.0, 360.0) - 180.0
     return _out(lat), _out(lon)
 

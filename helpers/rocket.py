@@ -23,21 +23,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from helpers.arguments import finite_array
 from helpers.constants import G0_M_S2
 
 
-def _number(value, name: str) -> np.ndarray:
-    try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number or an array of numbers; got {value!r}.") from None
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} must be a finite number (not NaN or infinity); got {value!r}.")
-    return arr
-
-
 def _at_least(value, name: str, lowest: float, meaning: str, strictly: bool = False) -> np.ndarray:
-    arr = _number(value, name)
+    arr = finite_array(value, name)
     bad = arr <= lowest if strictly else arr < lowest
     if np.any(bad):
         first = float(arr[bad].flat[0]) if arr.ndim else float(arr)
