@@ -7,7 +7,7 @@ import types
 import pandas as pd
 import pytest
 
-from helpers import course
+from helpers import course, data
 from helpers.exercises import (
     ChoiceQuestion,
     CollectionQuestion,
@@ -102,3 +102,30 @@ def course_with_bank(monkeypatch, tmp_path):
     ])
     monkeypatch.setenv("COURSE_PROGRESS_FILE", str(tmp_path / "progress.json"))
     return sys.modules["helpers.questions.nb99"]
+
+
+# ------------------------------------------------------------ the launch data, shared by lesson 01's tests
+
+
+@pytest.fixture(scope="session")
+def launches():
+    """The per-launch Long March log."""
+    return data.load("long_march_launches")
+
+
+@pytest.fixture(scope="session")
+def dates():
+    """The date of every hundredth Long March launch, by launch number."""
+    return data.load("long_march_centuries").set_index("launch_number")["launch_date"]
+
+
+@pytest.fixture(scope="session")
+def official():
+    """CASC's official yearly launch totals, by year."""
+    return data.load("long_march_by_year").set_index("year")["launches"]
+
+
+@pytest.fixture(scope="session")
+def reference():
+    """Reference quantities for lesson 01 (delta-v to orbit, launch price shares), indexed by quantity."""
+    return data.load("launch_reference").set_index("quantity")

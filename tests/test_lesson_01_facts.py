@@ -27,26 +27,6 @@ def quoted(text: str, pattern: str) -> tuple[str, ...]:
 
 
 @pytest.fixture(scope="module")
-def launches():
-    return data.load("long_march_launches")
-
-
-@pytest.fixture(scope="module")
-def dates():
-    return data.load("long_march_centuries").set_index("launch_number")["launch_date"]
-
-
-@pytest.fixture(scope="module")
-def official():
-    return data.load("long_march_by_year").set_index("year")["launches"]
-
-
-@pytest.fixture(scope="module")
-def reference():
-    return data.load("launch_reference").set_index("quantity")
-
-
-@pytest.fixture(scope="module")
 def lm2f():
     """Long March 2F's two-stage delta-v and one-stage delta-v, worked as in section 5."""
     rockets = data.load("rockets")
