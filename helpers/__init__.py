@@ -12,6 +12,7 @@ Each concern lives in its own small module:
 - ``constants``   physical constants, read once from ``data/constants.csv`` with their sources
 - ``orbits``      two-body orbital mechanics: circular orbits, transfers, Kepler, planets, ground tracks
 - ``rocket``      the rocket equation
+- ``arguments``   plain-English checks of the numbers passed to the physics functions
 - ``style``       the course's plotting look (Okabe-Ito colours, Chinese names in plots)
 - ``widgets``     the interactive widgets, one module per family
 - ``exercises``   questions that check themselves; ``questions`` holds each notebook's bank
