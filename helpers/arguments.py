@@ -1,4 +1,5 @@
-"""Checking the numbers a learner passes to the physics functions, with plain-English errors."""
+"""The numbers going into and out of the physics functions: plain-English checks on the way in,
+Python floats for scalars on the way out."""
 
 from __future__ import annotations
 
@@ -22,3 +23,12 @@ def finite_array(value, name: str) -> np.ndarray:
     if not np.all(np.isfinite(arr)):
         raise ValueError(f"{name} must be a finite number (not NaN or infinity); got {value!r}.")
     return arr
+
+
+def scalar_or_array(arr):
+    """Return a 0-d array as a Python float and anything else unchanged, so a scalar in gives a float out.
+
+    >>> scalar_or_array(np.asarray(2.0)), scalar_or_array(np.array([1.0, 2.0])).tolist()
+    (2.0, [1.0, 2.0])
+    """
+    return float(arr) if np.ndim(arr) == 0 else arr

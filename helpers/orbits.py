@@ -47,7 +47,7 @@ from typing import NamedTuple
 import numpy as np
 
 from helpers import constants
-from helpers.arguments import finite_array
+from helpers.arguments import finite_array, scalar_or_array
 from helpers.constants import (
     AU_KM,
     C_KM_S,
@@ -97,11 +97,6 @@ def _ellipse_ecc(value, name: str = "ecc") -> np.ndarray:
             f"got {float(bad):g}. An eccentricity of 1 or more is a parabola or hyperbola."
         )
     return arr
-
-
-def _out(arr: np.ndarray):
-    """A 0-d array becomes a Python float; anything else stays an array."""
-    return float(arr) if np.ndim(arr) == 0 else arr
 
 
 def _body_gm_radius(body: str) -> tuple[float, float]:
@@ -161,7 +156,7 @@ def julian_date(when) -> float | np.ndarray:
     if np.any(np.isnat(instants)):
         raise ValueError(f"when must be a date, not NaT (a missing date); got {when!r}.")
     days = (instants - J2000_DATETIME) / np.timedelta64(1, "D")
-    return _out(J2000_JD + days)
+    return scalar_or_array(J2000_JD + days)
 
 
 def date_from_julian(jd) -> np.datetime64 | np.ndarray:
@@ -223,7 +218,7 @@ def period(a_km, mu_km3_s2=GM_EARTH_KM3_S2):
     """
     a = _positive(a_km, "a_km", "the semi-major axis in km")
     mu = _positive(mu_km3_s2, "mu_km3_s2", "the central body's GM in km^3/s^2")
-    return _out(TWO_PI * np.sqrt(a**3 / mu))
+    return scalar_or_array(TWO_PI * np.sqrt(a**3 / mu))
 
 
 def a_from_period(period_s, mu_km3_s2=GM_EARTH_KM3_S2):
@@ -254,7 +249,7 @@ def a_from_period(period_s, mu_km3_s2=GM_EARTH_KM3_S2):
     """
     T = _positive(period_s, "period_s", "the orbital period in seconds")
     mu = _positive(mu_km3_s2, "mu_km3_s2", "the central body's GM in km^3/s^2")
-    return _out(np.cbrt(mu * (T / TWO_PI) ** 2))
+    return scalar_or_array(np.cbrt(mu * (T / TWO_PI) ** 2))
 
 
 def circular_speed(altitude_km, body: str = "Earth"):
@@ -283,7 +278,7 @@ def circular_speed(altitude_km, body: str = "Earth"):
     7.67
     """
     mu, r = _radius_from_altitude(altitude_km, body)
-    return _out(np.sqrt(mu / r))
+    return scalar_or_array(np.sqrt(mu / r))
 
 
 def circular_period(altitude_km, body: str = "Earth"):
@@ -312,7 +307,7 @@ def circular_period(altitude_km, body: str = "Earth"):
     1.96
     """
     mu, r = _radius_from_altitude(altitude_km, body)
-    return _out(TWO_PI * np.sqrt(r**3 / mu))
+    return scalar_or_array(TWO_PI * np.sqrt(r**3 / mu))
 
 
 def altitude_from_period(period_s, body: str = "Earth"):
@@ -353,7 +348,7 @@ def altitude_from_period(period_s, body: str = "Earth"):
             f"period_s is too short: no orbit around {body} is faster than one grazing its surface, "
             f"which takes {shortest:.0f} s ({shortest / 60:.1f} min)."
         )
-    return _out(np.maximum(r - radius, 0.0))
+    return scalar_or_array(np.maximum(r - radius, 0.0))
 
 
 def vis_viva(r_km, a_km, mu_km3_s2=GM_EARTH_KM3_S2):
@@ -390,7 +385,7 @@ def vis_viva(r_km, a_km, mu_km3_s2=GM_EARTH_KM3_S2):
     mu = _positive(mu_km3_s2, "mu_km3_s2", "the central body's GM in km^3/s^2")
     if np.any(r > 2 * a):
         raise ValueError("r_km must be at most twice a_km: an ellipse never reaches farther than 2a from its focus.")
-    return _out(np.sqrt(mu * (2.0 / r - 1.0 / a)))
+    return scalar_or_array(np.sqrt(mu * (2.0 / r - 1.0 / a)))
 
 
 # --------------------------------------------------------------------------- escape and gravity
@@ -424,7 +419,7 @@ def escape_speed(mu_km3_s2, r_km):
     """
     mu = _positive(mu_km3_s2, "mu_km3_s2", "the body's GM in km^3/s^2")
     r = _positive(r_km, "r_km", "the distance from the centre in km")
-    return _out(np.sqrt(2.0 * mu / r))
+    return scalar_or_array(np.sqrt(2.0 * mu / r))
 
 
 def surface_gravity(mu_km3_s2, r_km):
@@ -455,7 +450,7 @@ def surface_gravity(mu_km3_s2, r_km):
     """
     mu = _positive(mu_km3_s2, "mu_km3_s2", "the body's GM in km^3/s^2")
     r = _positive(r_km, "r_km", "the distance from the centre in km")
-    return _out(mu / r**2 * 1000.0)
+    return scalar_or_array(mu / r**2 * 1000.0)
 
 
 def gm_from_mass(mass_kg):
@@ -482,7 +477,7 @@ def gm_from_mass(mass_kg):
     4903
     """
     mass = _positive(mass_kg, "mass_kg", "the body's mass in kg")
-    return _out(G_M3_KG_S2 * mass / 1e9)
+    return scalar_or_array(G_M3_KG_S2 * mass / 1e9)
 
 
 def gm_from_density(radius_m, density_kg_m3):
@@ -512,7 +507,7 @@ def gm_from_density(radius_m, density_kg_m3):
     """
     radius = _positive(radius_m, "radius_m", "the body's radius in metres")
     density = _positive(density_kg_m3, "density_kg_m3", "the body's mean density in kg/m^3")
-    return _out(G_M3_KG_S2 * 4.0 / 3.0 * np.pi * radius**3 * density)
+    return scalar_or_array(G_M3_KG_S2 * 4.0 / 3.0 * np.pi * radius**3 * density)
 
 
 def escape_speed_from_density(radius_m, density_kg_m3):
@@ -543,7 +538,7 @@ def escape_speed_from_density(radius_m, density_kg_m3):
     """
     radius = _positive(radius_m, "radius_m", "the body's radius in metres")
     gm_m3_s2 = np.asarray(gm_from_density(radius, density_kg_m3))
-    return _out(np.sqrt(2.0 * gm_m3_s2 / radius))
+    return scalar_or_array(np.sqrt(2.0 * gm_m3_s2 / radius))
 
 
 def surface_gravity_from_density(radius_m, density_kg_m3):
@@ -574,7 +569,7 @@ def surface_gravity_from_density(radius_m, density_kg_m3):
     """
     radius = _positive(radius_m, "radius_m", "the body's radius in metres")
     gm_m3_s2 = np.asarray(gm_from_density(radius, density_kg_m3))
-    return _out(gm_m3_s2 / radius**2)
+    return scalar_or_array(gm_m3_s2 / radius**2)
 
 
 # --------------------------------------------------------------------------- transfers
@@ -628,7 +623,7 @@ def hohmann(r1_km, r2_km, mu_km3_s2=GM_EARTH_KM3_S2) -> Hohmann:
     dv1 = np.abs(np.sqrt(mu * (2.0 / r1 - 1.0 / a_t)) - np.sqrt(mu / r1))
     dv2 = np.abs(np.sqrt(mu / r2) - np.sqrt(mu * (2.0 / r2 - 1.0 / a_t)))
     t = np.pi * np.sqrt(a_t**3 / mu)
-    return Hohmann(_out(dv1), _out(dv2), _out(dv1 + dv2), _out(t), _out(a_t))
+    return Hohmann(*(scalar_or_array(x) for x in (dv1, dv2, dv1 + dv2, t, a_t)))
 
 
 def hyperbolic_burn(v_inf_km_s, altitude_km, body: str = "Earth"):
@@ -662,7 +657,7 @@ def hyperbolic_burn(v_inf_km_s, altitude_km, body: str = "Earth"):
     """
     v_inf = _non_negative(v_inf_km_s, "v_inf_km_s", "the hyperbolic excess speed in km/s")
     mu, r = _radius_from_altitude(altitude_km, body)
-    return _out(np.sqrt(v_inf**2 + 2.0 * mu / r) - np.sqrt(mu / r))
+    return scalar_or_array(np.sqrt(v_inf**2 + 2.0 * mu / r) - np.sqrt(mu / r))
 
 
 def synodic_period(period1, period2):
@@ -692,7 +687,7 @@ def synodic_period(period1, period2):
     p2 = _positive(period2, "period2", "an orbital period")
     if np.any(p1 == p2):
         raise ValueError("period1 and period2 are equal: two bodies with the same period never change alignment.")
-    return _out(1.0 / np.abs(1.0 / p1 - 1.0 / p2))
+    return scalar_or_array(1.0 / np.abs(1.0 / p1 - 1.0 / p2))
 
 
 def hohmann_phase_angle(r1_km, r2_km):
@@ -725,7 +720,7 @@ def hohmann_phase_angle(r1_km, r2_km):
     """
     r1 = _positive(r1_km, "r1_km", "the departure orbit's radius")
     r2 = _positive(r2_km, "r2_km", "the target orbit's radius")
-    return _out(np.pi * (1.0 - ((r1 + r2) / (2.0 * r2)) ** 1.5))
+    return scalar_or_array(np.pi * (1.0 - ((r1 + r2) / (2.0 * r2)) ** 1.5))
 
 
 def light_time(distance_km):
@@ -752,7 +747,7 @@ def light_time(distance_km):
     1.28
     """
     d = _non_negative(distance_km, "distance_km", "a distance in km")
-    return _out(d / C_KM_S)
+    return scalar_or_array(d / C_KM_S)
 
 
 # --------------------------------------------------------------------------- Kepler's equation
@@ -804,7 +799,7 @@ def kepler_E(M_rad, ecc, tol: float = 1e-12, max_iter: int = 50):
         step = (E - e * np.sin(E) - M_reduced) / (1.0 - e * np.cos(E))
         E = E - step
         if np.all(np.abs(step) < tol):
-            return _out(E + turns * TWO_PI)
+            return scalar_or_array(E + turns * TWO_PI)
     worst = int(np.argmax(np.abs(step)))
     raise ConvergenceError(
         f"Kepler's equation did not converge in {max_iter} iterations: the last Newton step was "
@@ -841,7 +836,7 @@ def E_to_M(E_rad, ecc):
     """
     E = finite_array(E_rad, "E_rad")
     e = _ellipse_ecc(ecc)
-    return _out(E - e * np.sin(E))
+    return scalar_or_array(E - e * np.sin(E))
 
 
 def E_to_nu(E_rad, ecc):
@@ -875,7 +870,7 @@ def E_to_nu(E_rad, ecc):
     turns = np.round(E / TWO_PI)
     E_reduced = E - turns * TWO_PI
     nu = 2.0 * np.arctan2(np.sqrt(1.0 + e) * np.sin(E_reduced / 2.0), np.sqrt(1.0 - e) * np.cos(E_reduced / 2.0))
-    return _out(nu + turns * TWO_PI)
+    return scalar_or_array(nu + turns * TWO_PI)
 
 
 def nu_to_E(nu_rad, ecc):
@@ -909,7 +904,7 @@ def nu_to_E(nu_rad, ecc):
     turns = np.round(nu / TWO_PI)
     nu_reduced = nu - turns * TWO_PI
     E = 2.0 * np.arctan2(np.sqrt(1.0 - e) * np.sin(nu_reduced / 2.0), np.sqrt(1.0 + e) * np.cos(nu_reduced / 2.0))
-    return _out(E + turns * TWO_PI)
+    return scalar_or_array(E + turns * TWO_PI)
 
 
 # --------------------------------------------------------------------------- elements to vectors
@@ -1061,12 +1056,12 @@ def planet_elements(planet: str, when) -> dict:
     el = {key: base + rate * T for key, (base, rate) in PLANET_ELEMENTS[name].items()}
     M_deg = np.mod(el["L_deg"] - el["long_peri_deg"] + 180.0, 360.0) - 180.0
     return {
-        "a_au": _out(el["a_au"]),
-        "ecc": _out(el["ecc"]),
-        "inc_rad": _out(np.radians(el["inc_deg"])),
-        "raan_rad": _out(np.radians(el["long_node_deg"])),
-        "argp_rad": _out(np.radians(el["long_peri_deg"] - el["long_node_deg"])),
-        "M_rad": _out(np.radians(M_deg)),
+        "a_au": scalar_or_array(el["a_au"]),
+        "ecc": scalar_or_array(el["ecc"]),
+        "inc_rad": scalar_or_array(np.radians(el["inc_deg"])),
+        "raan_rad": scalar_or_array(np.radians(el["long_node_deg"])),
+        "argp_rad": scalar_or_array(np.radians(el["long_peri_deg"] - el["long_node_deg"])),
+        "M_rad": scalar_or_array(np.radians(M_deg)),
     }
 
 
@@ -1129,7 +1124,7 @@ def earth_mars_distance_au(when):
     0.373
     """
     d = np.linalg.norm(planet_position("Mars", when) - planet_position("Earth", when), axis=-1)
-    return _out(d)
+    return scalar_or_array(d)
 
 
 def mean_longitude_deg(planet: str, when):
@@ -1158,7 +1153,7 @@ def mean_longitude_deg(planet: str, when):
     """
     base, rate = PLANET_ELEMENTS[_planet_name(planet)]["L_deg"]
     T = (np.asarray(julian_date(when)) - J2000_JD) / JULIAN_CENTURY_D
-    return _out(np.mod(base + rate * T, 360.0))
+    return scalar_or_array(np.mod(base + rate * T, 360.0))
 
 
 def sidereal_period_days(planet: str) -> float:
@@ -1395,7 +1390,7 @@ def ground_track(altitude_km, inc_deg, t_s, raan_deg=0.0, arg_lat0_deg=0.0, eart
     right_ascension = np.radians(finite_array(raan_deg, "raan_deg")) + np.arctan2(np.cos(inc) * np.sin(u), np.cos(u))
     earth_angle = np.radians(finite_array(earth_angle0_deg, "earth_angle0_deg")) + EARTH_ROTATION_RATE_RAD_S * t
     lon = np.mod(np.degrees(right_ascension - earth_angle) + 180.0, 360.0) - 180.0
-    return _out(lat), _out(lon)
+    return scalar_or_array(lat), scalar_or_array(lon)
 
 
 def longitude_shift_per_orbit_deg(altitude_km):
@@ -1421,4 +1416,4 @@ def longitude_shift_per_orbit_deg(altitude_km):
     >>> round(longitude_shift_per_orbit_deg(390), 1)   # Tiangong
     -23.2
     """
-    return _out(-np.degrees(EARTH_ROTATION_RATE_RAD_S * np.asarray(circular_period(altitude_km, "Earth"))))
+    return scalar_or_array(-np.degrees(EARTH_ROTATION_RATE_RAD_S * np.asarray(circular_period(altitude_km, "Earth"))))

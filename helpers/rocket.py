@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.arguments import finite_array
+from helpers.arguments import finite_array, scalar_or_array
 from helpers.constants import G0_M_S2
 
 
@@ -35,10 +35,6 @@ def _at_least(value, name: str, lowest: float, meaning: str, strictly: bool = Fa
         relation = "greater than" if strictly else "at least"
         raise ValueError(f"{name} must be {relation} {lowest:g} ({meaning}); got {first:g}.")
     return arr
-
-
-def _out(arr):
-    return float(arr) if np.ndim(arr) == 0 else arr
 
 
 def _isp(isp_s) -> np.ndarray:
@@ -68,7 +64,7 @@ def exhaust_speed(isp_s):
     >>> round(exhaust_speed(300), 4)
     2.942
     """
-    return _out(_isp(isp_s) * G0_M_S2 / 1000.0)
+    return scalar_or_array(_isp(isp_s) * G0_M_S2 / 1000.0)
 
 
 def delta_v(isp_s, mass_ratio):
@@ -98,7 +94,7 @@ def delta_v(isp_s, mass_ratio):
     """
     isp = _isp(isp_s)
     ratio = _at_least(mass_ratio, "mass_ratio", 1, "initial mass divided by final mass")
-    return _out(isp * G0_M_S2 / 1000.0 * np.log(ratio))
+    return scalar_or_array(isp * G0_M_S2 / 1000.0 * np.log(ratio))
 
 
 def mass_ratio(delta_v_km_s, isp_s):
@@ -127,7 +123,7 @@ def mass_ratio(delta_v_km_s, isp_s):
     15.5
     """
     dv = _at_least(delta_v_km_s, "delta_v_km_s", 0, "a change of speed in km/s")
-    return _out(np.exp(dv * 1000.0 / (_isp(isp_s) * G0_M_S2)))
+    return scalar_or_array(np.exp(dv * 1000.0 / (_isp(isp_s) * G0_M_S2)))
 
 
 def propellant_mass(delta_v_km_s, isp_s, final_mass_kg):
@@ -158,7 +154,7 @@ def propellant_mass(delta_v_km_s, isp_s, final_mass_kg):
     382
     """
     m_f = _at_least(final_mass_kg, "final_mass_kg", 0, "the mass left after the burn, in kg", strictly=True)
-    return _out(m_f * (np.asarray(mass_ratio(delta_v_km_s, isp_s)) - 1.0))
+    return scalar_or_array(m_f * (np.asarray(mass_ratio(delta_v_km_s, isp_s)) - 1.0))
 
 
 def propellant_fraction(delta_v_km_s, isp_s):
@@ -186,7 +182,7 @@ def propellant_fraction(delta_v_km_s, isp_s):
     >>> round(propellant_fraction(9.4, 350), 3)   # why rockets have stages
     0.935
     """
-    return _out(1.0 - 1.0 / np.asarray(mass_ratio(delta_v_km_s, isp_s)))
+    return scalar_or_array(1.0 - 1.0 / np.asarray(mass_ratio(delta_v_km_s, isp_s)))
 
 
 def multistage_delta_v(isp_s, initial_mass_kg, final_mass_kg):
