@@ -120,9 +120,15 @@ def dates():
 
 
 @pytest.fixture(scope="session")
-def official():
+def by_year():
+    """CASC's official yearly launch figures (totals, successes, failures), by year."""
+    return data.load("long_march_by_year").set_index("year")
+
+
+@pytest.fixture(scope="session")
+def official(by_year):
     """CASC's official yearly launch totals, by year."""
-    return data.load("long_march_by_year").set_index("year")["launches"]
+    return by_year["launches"]
 
 
 @pytest.fixture(scope="session")

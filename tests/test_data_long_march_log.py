@@ -33,11 +33,6 @@ def centuries():
     return data.load("long_march_centuries").set_index("launch_number")
 
 
-@pytest.fixture(scope="module")
-def by_year():
-    return data.load("long_march_by_year").set_index("year")
-
-
 def row_number_on(log: pd.DataFrame, beijing_date: pd.Timestamp) -> int | None:
     """1-based row number of the launch on a Beijing-time date (its UTC date is that day or the day before).
 

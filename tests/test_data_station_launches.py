@@ -21,11 +21,6 @@ def centuries():
 
 
 @pytest.fixture(scope="module")
-def by_year():
-    return data.load("long_march_by_year").set_index("year")
-
-
-@pytest.fixture(scope="module")
 def crews():
     return data.load("shenzhou_crews")
 
